@@ -1,0 +1,4 @@
+package functions
+
+// registerBuiltins adds every built-in function to r.
+func registerBuiltins(r *Registry) {}
