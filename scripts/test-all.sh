@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs every test of the project: Go (unit, golden frames, emulator-backed integration, the e2e test that
+# starts the built plugin binary as Grafana does), the race detector on the concurrent packages, the
+# frontend (typecheck, lint, jest, production build) and the real-Chromium test of the editors.
+# It installs what it needs first (Debian's chromium, npm packages from package-lock.json, Go modules), so
+# it works on a fresh machine. README.md names this as the test command; .ci/run calls it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+failures=()
+step() {
+  local name=$1
+  shift
+  echo
+  echo "=== ${name}: $*"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "=== ${name}: passed in $((SECONDS - start)) s"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    echo "=== ${name}: FAILED after $((SECONDS - start)) s"
+  fi
+}
+
+install_chromium() {
+  if command -v chromium >/dev/null 2>&1; then return 0; fi
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+install_npm() {
+  # npm ci takes about 100 s: skip it when node_modules was installed from the current lock file.
+  if [ node_modules/.package-lock.json -nt package-lock.json ]; then return 0; fi
+  npm ci --no-audit --no-fund
+}
+
+gofmt_clean() {
+  local out
+  out=$(gofmt -l $(git ls-files '*.go'))
+  if [ -n "$out" ]; then
+    echo "gofmt would change:"
+    echo "$out"
+    return 1
+  fi
+}
+
+step "install chromium" install_chromium
+step "install npm packages" install_npm
+step "go modules" go mod download
+step "gofmt" gofmt_clean
+step "go vet" go vet ./...
+step "go test" go test -count=1 -timeout 15m ./...
+step "go test -race (concurrent packages)" go test -count=1 -race -timeout 10m ./pkg/emulator/ ./pkg/quota/...
+step "frontend typecheck" npm run --silent typecheck
+step "frontend lint" npm run --silent lint
+step "frontend unit tests" npm run --silent test:ci
+step "frontend build" npm run --silent build
+step "editors in Chromium" npm run --silent test:browser
+
+echo
+if [ "$failed" -gt 0 ]; then
+  echo "failed steps: ${failures[*]}"
+fi
+echo "steps: ${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
