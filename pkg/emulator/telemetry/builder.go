@@ -1,0 +1,204 @@
+package telemetry
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/quarry-defender/quarry/pkg/defenderschema"
+	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
+)
+
+// kind is how a column stores its cells (see dataset.Column).
+type kind uint8
+
+const (
+	kStr kind = iota
+	kInt
+	kReal
+	kDyn
+)
+
+func storageOf(t dataset.Type) kind {
+	switch t {
+	case dataset.String, dataset.GUID:
+		return kStr
+	case dataset.Real, dataset.Decimal:
+		return kReal
+	case dataset.Dynamic:
+		return kDyn
+	default:
+		return kInt
+	}
+}
+
+// cell computes one column's value from the row being emitted. Only the func matching the column's storage is
+// used; ok=false (or a nil dynamic) makes the cell null.
+type cell struct {
+	str  func(*row) string
+	num  func(*row) (int64, bool)
+	real func(*row) (float64, bool)
+	dyn  func(*row) any
+}
+
+// fields maps column names to cells. It is consulted once per table when the builder is compiled, never per
+// row.
+type fields map[string]cell
+
+// slot is one schema column of a table under construction.
+type slot struct {
+	col  *dataset.Column
+	kind kind
+	fn   cell
+	live bool
+	null []bool
+}
+
+// builder appends rows column by column. Columns without a cell stay unset and, at finish, share one
+// read-only backing array per type (empty strings, or nulls): most schema columns are empty in real data too,
+// and sharing keeps the heap proportional to the columns that carry data.
+type builder struct {
+	name  string
+	slots []slot
+	live  []*slot
+	rows  int
+	hint  int
+}
+
+// newBuilder compiles the table's columns against the cells: per-table cells first, then the common ones.
+func newBuilder(t *defenderschema.Table, hint int, sets ...fields) (*builder, error) {
+	b := &builder{name: t.Name, slots: make([]slot, len(t.Columns)), hint: hint}
+	for i, c := range t.Columns {
+		typ, err := dataset.ParseType(c.Type)
+		if err != nil {
+			return nil, fmt.Errorf("telemetry: table %s column %s: %w", t.Name, c.Name, err)
+		}
+		s := &b.slots[i]
+		s.kind = storageOf(typ)
+		s.col = &dataset.Column{Name: c.Name, Type: typ}
+		for _, set := range sets {
+			if f, ok := set[c.Name]; ok && s.pick(f) {
+				break
+			}
+		}
+		if s.live {
+			b.live = append(b.live, s)
+			switch s.kind {
+			case kStr:
+				s.col.Str = make([]string, 0, hint)
+			case kInt:
+				s.col.Int = make([]int64, 0, hint)
+			case kReal:
+				s.col.Real = make([]float64, 0, hint)
+			case kDyn:
+				s.col.Dyn = make([]any, 0, hint)
+			}
+		}
+	}
+	return b, nil
+}
+
+// pick selects the func of f that fits the slot's storage, converting a number to text for string columns
+// (ReportId is long in most tables and string in a few).
+func (s *slot) pick(f cell) bool {
+	switch {
+	case s.kind == kStr && f.str != nil:
+		s.fn.str = f.str
+	case s.kind == kStr && f.num != nil:
+		num := f.num
+		s.fn.str = func(r *row) string {
+			if v, ok := num(r); ok {
+				return strconv.FormatInt(v, 10)
+			}
+			return ""
+		}
+	case s.kind == kInt && f.num != nil:
+		s.fn.num = f.num
+	case s.kind == kReal && f.real != nil:
+		s.fn.real = f.real
+	case s.kind == kReal && f.num != nil:
+		num := f.num
+		s.fn.real = func(r *row) (float64, bool) { v, ok := num(r); return float64(v), ok }
+	case s.kind == kDyn && f.dyn != nil:
+		s.fn.dyn = f.dyn
+	default:
+		return false
+	}
+	s.live = true
+	return true
+}
+
+// add appends one row, evaluating every live column's cell.
+func (b *builder) add(r *row) {
+	for _, s := range b.live {
+		valid := true
+		switch s.kind {
+		case kStr:
+			s.col.Str = append(s.col.Str, s.fn.str(r))
+			continue
+		case kInt:
+			v, ok := s.fn.num(r)
+			s.col.Int = append(s.col.Int, v)
+			valid = ok
+		case kReal:
+			v, ok := s.fn.real(r)
+			s.col.Real = append(s.col.Real, v)
+			valid = ok
+		case kDyn:
+			v := s.fn.dyn(r)
+			s.col.Dyn = append(s.col.Dyn, v)
+			valid = v != nil
+		}
+		switch {
+		case s.null != nil:
+			s.null = append(s.null, !valid)
+		case !valid:
+			s.null = make([]bool, b.rows, b.hint)
+			s.null = append(s.null, true)
+		}
+	}
+	b.rows++
+}
+
+// shared holds the read-only backing arrays that unset columns slice into.
+type shared struct {
+	str   []string
+	num   []int64
+	real  []float64
+	dyn   []any
+	nulls []bool
+}
+
+func newShared(n int) *shared {
+	z := &shared{str: make([]string, n), num: make([]int64, n), real: make([]float64, n), dyn: make([]any, n), nulls: make([]bool, n)}
+	for i := range z.nulls {
+		z.nulls[i] = true
+	}
+	return z
+}
+
+// finish returns the table. Unset columns get full slice expressions (len == cap) so that an append by a
+// reader reallocates instead of writing into the shared arrays.
+func (b *builder) finish(z *shared) *dataset.Table {
+	n := b.rows
+	t := &dataset.Table{Name: b.name, Columns: make([]*dataset.Column, len(b.slots))}
+	for i := range b.slots {
+		s := &b.slots[i]
+		c := s.col
+		if s.live {
+			c.Null = s.null
+		} else {
+			switch s.kind {
+			case kStr:
+				c.Str = z.str[:n:n]
+			case kInt:
+				c.Int, c.Null = z.num[:n:n], z.nulls[:n:n]
+			case kReal:
+				c.Real, c.Null = z.real[:n:n], z.nulls[:n:n]
+			case kDyn:
+				c.Dyn, c.Null = z.dyn[:n:n], z.nulls[:n:n]
+			}
+		}
+		t.Columns[i] = c
+	}
+	return t
+}
