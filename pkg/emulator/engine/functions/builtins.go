@@ -1,4 +1,10 @@
 package functions
 
-// registerBuiltins adds every built-in function to r.
-func registerBuiltins(r *Registry) {}
+// registerBuiltins adds every built-in function to r, family by family.
+func registerBuiltins(r *Registry) {
+	registerArith(r)
+	registerCompare(r)
+	registerLogic(r)
+	registerStringOps(r)
+	registerSetOps(r)
+}

@@ -1,0 +1,381 @@
+package functions
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
+)
+
+// cellString is tostring() of cell i: strings as they are, null as "", dynamic as JSON (a dynamic string
+// without quotes), datetimes and timespans in Kusto's text forms.
+func cellString(c *dataset.Column, i int) string {
+	switch c.Type {
+	case dataset.String, dataset.GUID:
+		return c.Str[i]
+	}
+	if c.IsNull(i) {
+		return ""
+	}
+	switch c.Type {
+	case dataset.Real, dataset.Decimal:
+		return formatReal(c.Real[i])
+	case dataset.Dynamic:
+		return dynString(c.Dyn[i])
+	case dataset.Bool:
+		if c.Int[i] != 0 {
+			return "true"
+		}
+		return "false"
+	case dataset.DateTime:
+		return formatDateTime(c.Int[i])
+	case dataset.TimeSpan:
+		return formatTimeSpan(c.Int[i])
+	default:
+		return strconv.FormatInt(c.Int[i], 10)
+	}
+}
+
+// formatReal renders a real as Kusto does: shortest round-trip digits, no exponent for ordinary magnitudes.
+func formatReal(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	}
+	a := math.Abs(f)
+	if a != 0 && (a < 1e-5 || a >= 1e15) {
+		return strings.ToUpper(strconv.FormatFloat(f, 'E', -1, 64))
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// formatDateTime renders Unix ns as Kusto's ISO 8601 UTC form with seven fractional digits when needed.
+func formatDateTime(ns int64) string {
+	t := time.Unix(0, ns).UTC()
+	if t.Nanosecond() == 0 {
+		return t.Format("2006-01-02T15:04:05Z")
+	}
+	return t.Format("2006-01-02T15:04:05.0000000Z")
+}
+
+// formatTimeSpan renders ns as Kusto's [-][d.]hh:mm:ss[.fffffff].
+func formatTimeSpan(ns int64) string {
+	var b strings.Builder
+	if ns < 0 {
+		b.WriteByte('-')
+		ns = -ns
+	}
+	d := time.Duration(ns)
+	days := int64(d / (24 * time.Hour))
+	rem := d % (24 * time.Hour)
+	if days > 0 {
+		b.WriteString(strconv.FormatInt(days, 10))
+		b.WriteByte('.')
+	}
+	h, m, s := int(rem/time.Hour), int(rem/time.Minute%60), int(rem/time.Second%60)
+	b.WriteString(pad2(h) + ":" + pad2(m) + ":" + pad2(s))
+	if frac := int64(rem % time.Second); frac != 0 {
+		f := strconv.FormatInt(frac/100+1e7, 10)[1:]
+		b.WriteByte('.')
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// dynString is tostring() of a dynamic value.
+func dynString(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		return strconv.FormatBool(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return formatReal(x)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// anyToString is tostring() of a boxed value.
+func anyToString(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case time.Time:
+		return formatDateTime(x.UnixNano())
+	case time.Duration:
+		return formatTimeSpan(int64(x))
+	}
+	return dynString(v)
+}
+
+// toDyn turns a boxed cell value into a JSON-shaped dynamic value.
+func toDyn(v any) any {
+	switch x := v.(type) {
+	case time.Time:
+		return formatDateTime(x.UnixNano())
+	case time.Duration:
+		return formatTimeSpan(int64(x))
+	}
+	return normDyn(v)
+}
+
+// normDyn converts Go values into the dynamic shapes the dataset stores (int64, float64, []any, map[string]any).
+func normDyn(v any) any {
+	switch x := v.(type) {
+	case int:
+		return int64(x)
+	case int32:
+		return int64(x)
+	case float32:
+		return float64(x)
+	case []string:
+		out := make([]any, len(x))
+		for i, s := range x {
+			out[i] = s
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normDyn(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = normDyn(e)
+		}
+		return out
+	case json.Number:
+		if n, err := x.Int64(); err == nil {
+			return n
+		}
+		f, _ := x.Float64()
+		return f
+	}
+	return v
+}
+
+func anyToFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case int64:
+		return float64(x), true
+	case bool:
+		if x {
+			return 1, true
+		}
+		return 0, true
+	case time.Duration:
+		return float64(x), true
+	case time.Time:
+		return float64(x.UnixNano()), true
+	case string:
+		f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
+		return f, err == nil
+	}
+	return 0, false
+}
+
+func anyToLong(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return x, true
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return 0, false
+		}
+		return int64(x), true
+	case bool:
+		if x {
+			return 1, true
+		}
+		return 0, true
+	case time.Duration:
+		return int64(x), true
+	case time.Time:
+		return x.UnixNano(), true
+	case string:
+		s := strings.TrimSpace(x)
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return n, true
+		}
+		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+			return int64(f), true
+		}
+	}
+	return 0, false
+}
+
+func anyToBool(v any) (bool, bool) {
+	switch x := v.(type) {
+	case bool:
+		return x, true
+	case int64:
+		return x != 0, true
+	case float64:
+		return x != 0, true
+	case string:
+		switch strings.ToLower(strings.TrimSpace(x)) {
+		case "true", "1":
+			return true, true
+		case "false", "0":
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// anyToTime converts to Unix ns: datetimes, ISO-ish strings, and numbers as ns (Kusto's todatetime of a
+// long is ticks; queries rarely rely on it).
+func anyToTime(v any) (int64, bool) {
+	switch x := v.(type) {
+	case time.Time:
+		return x.UnixNano(), true
+	case string:
+		t, ok := parseDateTime(x)
+		return t, ok
+	}
+	return 0, false
+}
+
+func anyToSpan(v any) (int64, bool) {
+	switch x := v.(type) {
+	case time.Duration:
+		return int64(x), true
+	case int64:
+		// Kusto reads a number as ticks (100 ns).
+		return x * 100, true
+	case float64:
+		return int64(x * 100), true
+	case string:
+		return parseTimeSpan(x)
+	}
+	return 0, false
+}
+
+var dateLayouts = []string{
+	time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05.999999999", "2006-01-02T15:04Z07:00", "2006-01-02T15:04", "2006-01-02 15:04",
+	"2006-01-02", "2006/01/02 15:04:05", "2006/01/02", "01/02/2006 15:04:05", "01/02/2006",
+	time.RFC1123, time.RFC1123Z, "Mon, 2 Jan 2006 15:04:05 MST", "2006-01-02T15:04:05.999999999 MST",
+}
+
+// parseDateTime accepts the ISO 8601 and RFC 822/1123 forms Kusto's datetime() and todatetime() take.
+func parseDateTime(s string) (int64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, false
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UnixNano(), true
+		}
+	}
+	return 0, false
+}
+
+// parseTimeSpan accepts [-][d.]hh:mm[:ss[.fffffff]] and KQL literal forms such as 1d, 2h, 30m, 10s, 5ms,
+// 1.5h, 100tick, 3microsecond.
+func parseTimeSpan(s string) (int64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, false
+	}
+	neg := false
+	if s[0] == '-' {
+		neg, s = true, s[1:]
+	}
+	var ns int64
+	var ok bool
+	if strings.Contains(s, ":") {
+		ns, ok = parseClockSpan(s)
+	} else {
+		ns, ok = parseLiteralSpan(s)
+	}
+	if neg {
+		ns = -ns
+	}
+	return ns, ok
+}
+
+func parseClockSpan(s string) (int64, bool) {
+	var days int64
+	colon := strings.IndexByte(s, ':')
+	if dot := strings.IndexByte(s[:colon], '.'); dot >= 0 {
+		d, err := strconv.ParseInt(s[:dot], 10, 64)
+		if err != nil {
+			return 0, false
+		}
+		days, s = d, s[dot+1:]
+	}
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, false
+	}
+	h, err1 := strconv.Atoi(parts[0])
+	m, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	var sec float64
+	if len(parts) == 3 {
+		f, err := strconv.ParseFloat(parts[2], 64)
+		if err != nil {
+			return 0, false
+		}
+		sec = f
+	}
+	total := time.Duration(days)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(m)*time.Minute +
+		time.Duration(math.Round(sec*1e9))
+	return int64(total), true
+}
+
+var spanUnits = []struct {
+	suffix string
+	unit   float64
+}{
+	{"microseconds", 1e3}, {"microsecond", 1e3}, {"milliseconds", 1e6}, {"millisecond", 1e6},
+	{"seconds", 1e9}, {"second", 1e9}, {"minutes", 60e9}, {"minute", 60e9}, {"hours", 3600e9},
+	{"hour", 3600e9}, {"days", 86400e9}, {"day", 86400e9}, {"ticks", 100}, {"tick", 100},
+	{"micros", 1e3}, {"ms", 1e6}, {"min", 60e9}, {"d", 86400e9}, {"h", 3600e9}, {"m", 60e9}, {"s", 1e9},
+}
+
+func parseLiteralSpan(s string) (int64, bool) {
+	low := strings.ToLower(s)
+	for _, u := range spanUnits {
+		if strings.HasSuffix(low, u.suffix) {
+			f, err := strconv.ParseFloat(low[:len(low)-len(u.suffix)], 64)
+			if err != nil {
+				continue
+			}
+			return int64(math.Round(f * u.unit)), true
+		}
+	}
+	return 0, false
+}

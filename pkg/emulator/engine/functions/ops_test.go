@@ -1,0 +1,83 @@
+package functions
+
+import (
+	"testing"
+	"time"
+)
+
+func TestArithmetic(t *testing.T) {
+	runScalarCases(t, []scalarCase{
+		{"long+long", "op:+", in2(longs(1, nil), longs(2, 3)), []any{int64(3), nil}, ""},
+		{"int+real promotes", "op:+", in2(ints(1), reals(0.5)), []any{1.5}, ""},
+		{"integer division", "op:/", in2(longs(7, -7), longs(2, 2)), []any{int64(3), int64(-3)}, ""},
+		{"division by zero is null", "op:/", in2(longs(7), longs(0)), []any{nil}, ""},
+		{"modulo", "op:%", in2(longs(7), longs(3)), []any{int64(1)}, ""},
+		{"datetime-datetime", "op:-", in2(dts(day(3)), dts(day(1))), []any{48 * time.Hour}, ""},
+		{"datetime+timespan", "op:+", in2(dts(day(1)), spans(time.Hour)), []any{day(1).Add(time.Hour)}, ""},
+		{"timespan+datetime", "op:+", in2(spans(time.Hour), dts(day(1))), []any{day(1).Add(time.Hour)}, ""},
+		{"datetime-timespan", "op:-", in2(dts(day(2)), spans(24 * time.Hour)), []any{day(1)}, ""},
+		{"timespan*long", "op:*", in2(spans(time.Hour), longs(3)), []any{3 * time.Hour}, ""},
+		{"timespan*real", "op:*", in2(spans(time.Hour), reals(0.5)), []any{30 * time.Minute}, ""},
+		{"timespan/timespan", "op:/", in2(spans(time.Hour), spans(30 * time.Minute)), []any{2.0}, ""},
+		{"dynamic+long", "op:+", in2(dyns(int64(2), "x"), longs(1, 1)), []any{int64(3), nil}, ""},
+		{"string+long rejected", "op:+", in2(strs("a"), longs(1)), nil, "cannot be applied to operands of types string and long"},
+		{"datetime+datetime rejected", "op:+", in2(dts(day(1)), dts(day(1))), nil, "datetime and datetime"},
+		{"neg", "op:neg", cols(longs(5, nil)), []any{int64(-5), nil}, ""},
+	})
+}
+
+func TestComparison(t *testing.T) {
+	runScalarCases(t, []scalarCase{
+		{"== case-sensitive", "op:==", in2(strs("a", "A"), strs("a", "a")), []any{true, false}, ""},
+		{"!= strings", "op:!=", in2(strs("a", "A"), strs("a", "a")), []any{false, true}, ""},
+		{"<> alias", "op:<>", in2(longs(1), longs(2)), []any{true}, ""},
+		{"long vs real", "op:<", in2(longs(1, 2), reals(1.5, 1.5)), []any{true, false}, ""},
+		{"null gives null", "op:==", in2(longs(nil), longs(1)), []any{nil}, ""},
+		{"datetimes", "op:>", in2(dts(day(2)), dts(day(1))), []any{true}, ""},
+		{"timespans", "op:<=", in2(spans(time.Hour), spans(time.Hour)), []any{true}, ""},
+		{"guid vs string ignores case", "op:==", in2(guids("AB-CD"), strs("ab-cd")), []any{true}, ""},
+		{"dynamic string vs string", "op:==", in2(dyns("x", int64(1), nil), strs("x", "x", "x")), []any{true, false, nil}, ""},
+		{"dynamic number vs long", "op:>", in2(dyns(int64(5), 2.5), longs(3, 3)), []any{true, false}, ""},
+		{"bools", "op:==", in2(bools(true, false), bools(true, true)), []any{true, false}, ""},
+		{"string vs long rejected", "op:==", in2(strs("1"), longs(1)), nil, "Cannot compare values of types string and long"},
+	})
+}
+
+func TestLogic(t *testing.T) {
+	a := bools(true, true, false, nil, nil, false)
+	b := bools(true, nil, nil, false, true, false)
+	runScalarCases(t, []scalarCase{
+		{"and", "op:and", in2(a, b), []any{true, nil, false, false, nil, false}, ""},
+		{"or", "op:or", in2(a, b), []any{true, true, nil, nil, true, false}, ""},
+		{"not", "not", cols(bools(true, nil)), []any{false, nil}, ""},
+		{"and rejects strings", "op:and", in2(strs("x"), bools(true)), nil, "must be bool"},
+	})
+}
+
+func TestSetOperators(t *testing.T) {
+	list := dyns([]any{"cmd.exe", "PowerShell.exe"}, []any{"cmd.exe", "PowerShell.exe"}, []any{"cmd.exe", "PowerShell.exe"})
+	names := strs("cmd.exe", "powershell.exe", "x.exe")
+	runScalarCases(t, []scalarCase{
+		{"in scalars", "op:in", cols(strs("a", "b", "c"), strs("a", "a", "a"), strs("c", "c", "c")), []any{true, false, true}, ""},
+		{"in array", "op:in", cols(names, list), []any{true, false, false}, ""},
+		{"in~ array", "op:in~", cols(names, list), []any{true, true, false}, ""},
+		{"!in~", "op:!in~", cols(names, list), []any{false, false, true}, ""},
+		{"!in", "op:!in", cols(longs(1, 2), longs(1, 1)), []any{false, true}, ""},
+		{"in numbers across types", "op:in", cols(longs(1, 2), reals(1.0, 1.0)), []any{true, false}, ""},
+		{"has_any terms", "op:has_any", cols(strs("a -enc b", "Invoke-WebRequest x", "nothing"), strs("enc", "enc", "enc"), strs("invoke-webrequest", "invoke-webrequest", "invoke-webrequest")), []any{true, true, false}, ""},
+		{"has_any array", "op:has_any", cols(strs("C:\\cmd.exe /c", "x"), dyns([]any{"cmd.exe"}, []any{"cmd.exe"})), []any{true, false}, ""},
+		{"has_all", "op:has_all", cols(strs("a b c", "a c"), dyns([]any{"A", "b"}, []any{"A", "b"})), []any{true, false}, ""},
+		{"has_any per-row", "op:has_any", cols(strs("a b", "a b"), strs("b", "z")), []any{true, false}, ""},
+	})
+}
+
+func TestBetween(t *testing.T) {
+	runScalarCases(t, []scalarCase{
+		{"numbers inclusive", "op:between", cols(longs(1, 5, 10, nil), longs(5, 5, 5, 5), longs(10, 10, 10, 10)), []any{false, true, true, nil}, ""},
+		{"reals", "op:between", cols(reals(1.5), longs(1), longs(2)), []any{true}, ""},
+		{"datetimes", "op:between", cols(dts(day(2), day(5)), dts(day(1), day(1)), dts(day(3), day(3))), []any{true, false}, ""},
+		{"datetime with span high", "op:between", cols(dts(day(2), day(5)), dts(day(1), day(1)), spans(48*time.Hour, 48*time.Hour)), []any{true, false}, ""},
+		{"!between", "op:!between", cols(longs(1, 7), longs(5, 5), longs(10, 10)), []any{true, false}, ""},
+		{"type mismatch", "op:between", cols(strs("a"), longs(1), longs(2)), nil, "Cannot compare"},
+	})
+}
