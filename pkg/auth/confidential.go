@@ -96,6 +96,10 @@ func (e *SignInError) Error() string {
 
 func (e *SignInError) Unwrap() error { return e.Err }
 
+// Downstream is true: the identity provider (or the network to it) refused, and the fix is in the
+// tenant or the settings, not in the plugin. hunting.IsDownstream reads this.
+func (e *SignInError) Downstream() bool { return true }
+
 func (e *SignInError) hint() string {
 	switch e.Mode {
 	case ClientSecret:

@@ -2,115 +2,144 @@ package plugin
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"net/http"
+	"sync"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/backend/datasource"
+	"github.com/grafana/grafana-plugin-sdk-go/backend/httpclient"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
-	"github.com/grafana/grafana-plugin-sdk-go/data"
-	"github.com/quarry-defender/quarry/pkg/models"
+	"github.com/quarry-defender/quarry/pkg/auth"
+	"github.com/quarry-defender/quarry/pkg/defenderschema"
+	"github.com/quarry-defender/quarry/pkg/hunting"
 )
 
-// Make sure Datasource implements required interfaces. This is important to do
-// since otherwise we will only get a not implemented error response from plugin in
-// runtime. In this example datasource instance implements backend.QueryDataHandler,
-// backend.CheckHealthHandler interfaces. Plugin should not implement all these
-// interfaces - only those which are required for a particular task.
 var (
 	_ backend.QueryDataHandler      = (*Datasource)(nil)
 	_ backend.CheckHealthHandler    = (*Datasource)(nil)
+	_ backend.CallResourceHandler   = (*Datasource)(nil)
 	_ instancemgmt.InstanceDisposer = (*Datasource)(nil)
 )
 
-// NewDatasource creates a new datasource instance.
-func NewDatasource(_ context.Context, _ backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
-	return &Datasource{}, nil
+// Decorator wraps the API client of one data source instance (the quota layer does: budget, cache,
+// coalescing). It returns the runner to use and a function that releases what it holds.
+type Decorator func(next hunting.Runner, s *Settings) (hunting.Runner, func())
+
+// Process is what every instance of the plugin process shares.
+type Process struct {
+	// Getenv reads the plugin process's environment (os.Getenv in main).
+	Getenv func(string) string
+	// Decorate wraps each instance's API client; nil means none.
+	Decorate Decorator
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
 }
 
-// Datasource is an example datasource which can respond to data queries, reports
-// its health and has streaming skills.
-type Datasource struct{}
+// NewFactory returns the instance factory datasource.Manage calls whenever a data source's settings are
+// created or changed.
+func NewFactory(p Process) datasource.InstanceFactoryFunc {
+	if p.Now == nil {
+		p.Now = time.Now
+	}
+	if p.Getenv == nil {
+		p.Getenv = func(string) string { return "" }
+	}
+	return func(ctx context.Context, s backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
+		return newDatasource(ctx, s, p), nil
+	}
+}
 
-// Dispose here tells plugin SDK that plugin wants to clean up resources when a new instance
-// created. As soon as datasource settings change detected by SDK old datasource instance will
-// be disposed and a new one will be created using NewSampleDatasource factory function.
+// Datasource is one configured data source. Invalid settings do not fail instance creation: the error
+// is kept and returned, naming the field, by every query and health check, which Grafana shows to the
+// user (a factory error would surface as a generic plugin failure).
+type Datasource struct {
+	settings *Settings
+	err      error
+	now      func() time.Time
+	http     *http.Client
+	tokens   auth.TokenSource
+	// client is the undecorated API client (CheckHealth bypasses the cache); runner is what queries use.
+	client  hunting.Runner
+	runner  hunting.Runner
+	release func()
+
+	schemaOnce sync.Once
+	schema     []byte
+	schemaErr  error
+}
+
+func newDatasource(ctx context.Context, s backend.DataSourceInstanceSettings, p Process) *Datasource {
+	d := &Datasource{now: p.Now, release: func() {}}
+	d.settings, d.err = parseSettings(s, p.Getenv)
+	if d.err != nil {
+		return d
+	}
+	if d.err = d.connect(ctx, s); d.err != nil {
+		return d
+	}
+	d.runner = d.client
+	if p.Decorate != nil {
+		d.runner, d.release = p.Decorate(d.client, d.settings)
+	}
+	return d
+}
+
+// connect builds the HTTP client (the SDK's options, so tlsCACert applies), the token source and the
+// API client, all sharing that one HTTP client.
+func (d *Datasource) connect(ctx context.Context, s backend.DataSourceInstanceSettings) error {
+	opts, err := s.HTTPClientOptions(ctx)
+	if err != nil {
+		return badField("jsonData", "HTTP options: %v", err)
+	}
+	if opts.Timeouts == nil {
+		opts.Timeouts = &httpclient.TimeoutOptions{}
+	}
+	// The hunting client bounds each request by context; the SDK's 30 s default would cut long queries.
+	opts.Timeouts.Timeout = 0
+	hc, err := httpclient.New(opts)
+	if err != nil {
+		return badField("secureJsonData.tlsCACert", "cannot build the HTTP client (is the CA a valid PEM certificate?): %v", err)
+	}
+	hc.Transport = hostGuard{allowed: d.settings.allowedOrigins(), next: hc.Transport}
+	d.http = hc
+	st := d.settings
+	d.tokens, err = auth.New(auth.Config{
+		Type: st.AuthType, AuthorityHost: st.Endpoint.AuthorityHost, InstanceDiscovery: !st.Custom,
+		TenantID: st.TenantID, ClientID: st.ClientID, ClientSecret: st.clientSecret,
+		ClientCertificate: st.clientCertificate, ClientCertificatePassword: st.clientCertificatePassword,
+		ManagedIdentityClientID: st.ManagedIdentityClientID, HTTPClient: hc,
+	})
+	if err != nil {
+		return badField("authType", "%v", err)
+	}
+	client, err := hunting.NewClient(hunting.Config{Flavor: st.API, APIBaseURL: st.Endpoint.APIBaseURL,
+		Scope: st.Endpoint.Scope, HTTPClient: hc, Tokens: d.tokens, Timeout: st.QueryTimeout})
+	if err != nil {
+		return fmt.Errorf("hunting client: %w", err)
+	}
+	d.client = client
+	return nil
+}
+
+// Dispose releases the quota decorator and idle connections when Grafana replaces the instance.
 func (d *Datasource) Dispose() {
-	// Clean up datasource instance resources.
+	d.release()
+	if d.http != nil {
+		d.http.CloseIdleConnections()
+	}
 }
 
-// QueryData handles multiple queries and returns multiple responses.
-// req contains the queries []DataQuery (where each query contains RefID as a unique identifier).
-// The QueryDataResponse contains a map of RefID to the response for each query, and each response
-// contains Frames ([]*Frame).
-func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataRequest) (*backend.QueryDataResponse, error) {
-	// create response struct
-	response := backend.NewQueryDataResponse()
-
-	// loop over queries and execute them individually.
-	for _, q := range req.Queries {
-		res := d.query(ctx, req.PluginContext, q)
-
-		// save the response in a hashmap
-		// based on with RefID as identifier
-		response.Responses[q.RefID] = res
-	}
-
-	return response, nil
-}
-
-type queryModel struct{}
-
-func (d *Datasource) query(_ context.Context, pCtx backend.PluginContext, query backend.DataQuery) backend.DataResponse {
-	var response backend.DataResponse
-
-	// Unmarshal the JSON into our queryModel.
-	var qm queryModel
-
-	err := json.Unmarshal(query.JSON, &qm)
-	if err != nil {
-		return backend.ErrDataResponse(backend.StatusBadRequest, fmt.Sprintf("json unmarshal: %v", err.Error()))
-	}
-
-	// create data frame response.
-	// For an overview on data frames and how grafana handles them:
-	// https://grafana.com/developers/plugin-tools/introduction/data-frames
-	frame := data.NewFrame("response")
-
-	// add fields.
-	frame.Fields = append(frame.Fields,
-		data.NewField("time", nil, []time.Time{query.TimeRange.From, query.TimeRange.To}),
-		data.NewField("values", nil, []int64{10, 20}),
-	)
-
-	// add the frames to the response.
-	response.Frames = append(response.Frames, frame)
-
-	return response
-}
-
-// CheckHealth handles health checks sent from Grafana to the plugin.
-// The main use case for these health checks is the test button on the
-// datasource configuration page which allows users to verify that
-// a datasource is working as expected.
-func (d *Datasource) CheckHealth(_ context.Context, req *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
-	res := &backend.CheckHealthResult{}
-	config, err := models.LoadPluginSettings(*req.PluginContext.DataSourceInstanceSettings)
-
-	if err != nil {
-		res.Status = backend.HealthStatusError
-		res.Message = "Unable to load settings"
-		return res, nil
-	}
-
-	if config.Secrets.ApiKey == "" {
-		res.Status = backend.HealthStatusError
-		res.Message = "API key is missing"
-		return res, nil
-	}
-
-	return &backend.CheckHealthResult{
-		Status:  backend.HealthStatusOk,
-		Message: "Data source is working",
-	}, nil
+// schemaJSON is the GET /schema body, built once per instance.
+func (d *Datasource) schemaJSON() ([]byte, error) {
+	d.schemaOnce.Do(func() {
+		s, err := defenderschema.Load()
+		if err != nil {
+			d.schemaErr = err
+			return
+		}
+		d.schema, d.schemaErr = encodeSchema(s)
+	})
+	return d.schema, d.schemaErr
 }

@@ -1,0 +1,57 @@
+package plugin
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+)
+
+// maxConcurrentQueries bounds the queries of one request that run at once; the quota layer decides how
+// many reach the API.
+const maxConcurrentQueries = 4
+
+// fromAlertHeader is set by Grafana's alerting on queries from alert rules.
+const fromAlertHeader = "FromAlert"
+
+// QueryData runs the request's queries concurrently (bounded) and returns one response per refId.
+func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataRequest) (*backend.QueryDataResponse, error) {
+	resp := backend.NewQueryDataResponse()
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, maxConcurrentQueries)
+	fromAlert := strings.EqualFold(req.GetHTTPHeader(fromAlertHeader), "true")
+	for _, q := range req.Queries {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			r := d.query(ctx, q, fromAlert)
+			mu.Lock()
+			resp.Responses[q.RefID] = r
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return resp, nil
+}
+
+func (d *Datasource) query(ctx context.Context, q backend.DataQuery, fromAlert bool) backend.DataResponse {
+	if d.err != nil {
+		return errorResponse(q.RefID, "", d.err)
+	}
+	p, err := prepare(q, d.settings, d.now())
+	if err != nil {
+		return errorResponse(q.RefID, "", err)
+	}
+	p.req.FromAlert = fromAlert
+	// Identity stays empty: every mode implemented so far queries as the data source's own identity.
+	res, err := d.runner.Run(ctx, p.req)
+	if err != nil {
+		return errorResponse(q.RefID, p.req.Query, err)
+	}
+	return backend.DataResponse{Frames: []*data.Frame{buildFrame(p, res, d.settings)}}
+}
