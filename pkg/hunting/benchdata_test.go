@@ -54,7 +54,7 @@ func benchBody(rows int) []byte {
 			b.WriteByte(',')
 		}
 		dev := rng.IntN(200)
-		ts := t0.Add(time.Duration(rng.Int64N(int64(30 * 24 * time.Hour / 100)))*100 + time.Duration(r))
+		ts := t0.Add(time.Duration(rng.Int64N(int64(30*24*time.Hour/100)))*100 + time.Duration(r))
 		file := files[rng.IntN(len(files))]
 		b.WriteString(`{"Timestamp":"`)
 		b.WriteString(ts.Format("2006-01-02T15:04:05.0000000Z"))
