@@ -8,6 +8,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 	"github.com/quarry-defender/quarry/pkg/auth"
 	"github.com/quarry-defender/quarry/pkg/hunting"
+	"github.com/quarry-defender/quarry/pkg/quota"
 )
 
 // errorResponse is the one place errors become responses: the status says what kind of failure it is,
@@ -34,10 +35,11 @@ func errorStatus(err error) backend.Status {
 		qe    *queryError
 		api   *hunting.APIError
 		ae    *hunting.AuthError
-		quota *hunting.QuotaError
+		qe429 *hunting.QuotaError
 		se    *hunting.ServerError
 		te    *hunting.TimeoutError
 		sie   *auth.SignInError
+		be    *quota.BudgetError
 	)
 	switch {
 	case errors.As(err, &fe), errors.As(err, &qe):
@@ -49,7 +51,7 @@ func errorStatus(err error) backend.Status {
 		return backend.StatusUnauthorized
 	case errors.As(err, &sie):
 		return backend.StatusUnauthorized
-	case errors.As(err, &quota):
+	case errors.As(err, &be), errors.As(err, &qe429):
 		return backend.StatusTooManyRequests
 	case errors.As(err, &api):
 		return backend.Status(api.Status)

@@ -2,7 +2,6 @@ package plugin
 
 import (
 	"context"
-	"strings"
 	"sync"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
@@ -13,16 +12,14 @@ import (
 // many reach the API.
 const maxConcurrentQueries = 4
 
-// fromAlertHeader is set by Grafana's alerting on queries from alert rules.
-const fromAlertHeader = "FromAlert"
-
 // QueryData runs the request's queries concurrently (bounded) and returns one response per refId.
 func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataRequest) (*backend.QueryDataResponse, error) {
 	resp := backend.NewQueryDataResponse()
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, maxConcurrentQueries)
-	fromAlert := strings.EqualFold(req.GetHTTPHeader(fromAlertHeader), "true")
+	// Grafana's alerting sets this header (unprefixed) on queries from alert rules.
+	fromAlert := req.Headers[backend.FromAlertHeaderName] != ""
 	for _, q := range req.Queries {
 		wg.Add(1)
 		go func() {

@@ -21,6 +21,7 @@ const (
 	defaultCallsPerMinute = 45
 	defaultCallsPerHour   = 1500
 	defaultRowLimit       = 100000
+	defaultCacheTTL       = 30 * time.Second
 )
 
 // Settings are a data source's validated settings. Secrets are unexported so that they can never be
@@ -36,9 +37,10 @@ type Settings struct {
 	ManagedIdentityClientID string
 	CallsPerMinute          int
 	CallsPerHour            int
-	CacheTTL                time.Duration
-	QueryTimeout            time.Duration
-	RowLimit                int
+	// CacheTTL is how long the quota layer serves a result without a call; 0 turns the cache off.
+	CacheTTL     time.Duration
+	QueryTimeout time.Duration
+	RowLimit     int
 	// Endpoint is where queries and sign-in go: the Microsoft hosts for API/cloud/region, or the
 	// admin-approved custom endpoints (then Custom is true).
 	Endpoint hunting.Endpoint
@@ -160,6 +162,9 @@ func (s *Settings) parseLimits(j jsonSettings) error {
 		return err
 	}
 	s.CacheTTL, s.QueryTimeout = time.Duration(ttl)*time.Second, time.Duration(timeout)*time.Second
+	if !j.CacheTTLSeconds.set {
+		s.CacheTTL = defaultCacheTTL
+	}
 	return nil
 }
 
