@@ -1,0 +1,88 @@
+package emulator
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Server is the emulator's HTTP handler. It is safe for concurrent use.
+type Server struct {
+	cfg    Config
+	signer *signer
+	quota  *quotas
+	faults *faultBook
+	stats  *statsBook
+	mux    *http.ServeMux
+}
+
+// New builds a Server from cfg.
+func New(cfg Config) (*Server, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	sg, err := newSigner()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg:    cfg,
+		signer: sg,
+		quota:  newQuotas(cfg.Limits),
+		faults: newFaultBook(cfg.FaultSeed),
+		stats:  newStatsBook(),
+		mux:    http.NewServeMux(),
+	}
+	s.routes()
+	return s, nil
+}
+
+// Limits returns the limits the server enforces.
+func (s *Server) Limits() Limits { return s.cfg.Limits }
+
+func (s *Server) routes() {
+	m := s.mux
+	// The three hunting APIs at Microsoft's paths.
+	m.Handle("POST /v1.0/security/runHuntingQuery", s.huntingHandler(apiGraph))
+	m.Handle("POST /beta/security/runHuntingQuery", s.huntingHandler(apiGraphBeta))
+	m.Handle("POST /api/advancedhunting/run", s.huntingHandler(apiXDR))
+	m.Handle("POST /api/advancedqueries/run", s.huntingHandler(apiMDE))
+	// The 2018 beta spelling of the Defender for Endpoint call.
+	m.Handle("POST /api/advancedqueries/query", s.huntingHandler(apiMDE))
+	m.Handle("POST /advancedqueries/query", s.huntingHandler(apiMDE))
+	m.Handle("GET /api/advancedqueries", s.huntingHandler(apiMDEGet))
+
+	// Sign-in.
+	m.HandleFunc("GET /{tenant}/v2.0/.well-known/openid-configuration", s.handleOpenIDConfig)
+	m.HandleFunc("GET /{tenant}/discovery/v2.0/keys", s.handleJWKS)
+	m.HandleFunc("GET /{tenant}/discovery/keys", s.handleJWKS)
+	m.HandleFunc("GET /common/discovery/instance", s.handleInstanceDiscovery)
+	m.HandleFunc("POST /{tenant}/oauth2/v2.0/token", s.handleToken)
+	m.HandleFunc("GET /msi/token", s.handleManagedIdentity)
+
+	// Admin.
+	m.HandleFunc("GET /_emulator/healthz", s.handleHealthz)
+	m.HandleFunc("GET /_emulator/stats", s.handleStats)
+	m.HandleFunc("POST /_emulator/reset", s.handleReset)
+	m.HandleFunc("GET /_emulator/faults", s.handleListFaults)
+	m.HandleFunc("POST /_emulator/faults", s.handleAddFaults)
+	m.HandleFunc("DELETE /_emulator/faults", s.handleClearFaults)
+	m.HandleFunc("POST /_emulator/users/{upn}/token", s.handleUserToken)
+	m.HandleFunc("POST /_emulator/federated-token", s.handleFederatedToken)
+}
+
+// ServeHTTP serves every route.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.cfg.Logger.Debug("request", "method", r.Method, "path", r.URL.Path)
+	s.mux.ServeHTTP(w, r)
+}
+
+// baseURL is the scheme and host the client used to reach us: issuers and discovery documents are built
+// from it because MSAL insists the issuer's host matches the authority's.
+func baseURL(r *http.Request) string {
+	scheme := "https"
+	if r.TLS == nil {
+		scheme = "http"
+	}
+	return scheme + "://" + strings.ToLower(r.Host)
+}
