@@ -50,8 +50,8 @@ type Directory struct {
 
 // Tenant is one Entra ID tenant with its app registrations and users.
 type Tenant struct {
-	ID    string `json:"id"`
-	Apps  []*App `json:"apps"`
+	ID    string  `json:"id"`
+	Apps  []*App  `json:"apps"`
 	Users []*User `json:"users"`
 }
 

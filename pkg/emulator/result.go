@@ -68,7 +68,9 @@ func newResultBody(api apiKind, ex *execution, dropLastSchemaColumn bool) (*resu
 	return rb, nil
 }
 
-func (rb *resultBody) size() int64 { return int64(len(rb.prefix)) + rb.rowBytes + int64(len(resultSuffix)) }
+func (rb *resultBody) size() int64 {
+	return int64(len(rb.prefix)) + rb.rowBytes + int64(len(resultSuffix))
+}
 
 // writeTo streams the whole body.
 func (rb *resultBody) writeTo(w io.Writer) error {

@@ -71,4 +71,3 @@ func (b *statsBook) snapshot() Stats {
 	}
 	return out
 }
-

@@ -28,7 +28,7 @@ func TestStartServesGraphWithAppToken(t *testing.T) {
 	defer resp.Body.Close()
 	var body struct {
 		Schema  []struct{ Name, Type string } `json:"schema"`
-		Results []map[string]any             `json:"results"`
+		Results []map[string]any              `json:"results"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
 		t.Fatal(err)

@@ -13,7 +13,9 @@ import (
 type EngineFunc func(ctx context.Context, q dataset.Query) (*dataset.Table, error)
 
 // Run calls f.
-func (f EngineFunc) Run(ctx context.Context, q dataset.Query) (*dataset.Table, error) { return f(ctx, q) }
+func (f EngineFunc) Run(ctx context.Context, q dataset.Query) (*dataset.Table, error) {
+	return f(ctx, q)
+}
 
 // TableEngine answers "Table" and "Table | take N" (or limit N) from a fixed catalog, honouring the
 // query's From/To (on a Timestamp column), DeviceGroups (on a DeviceId column) and MaxRows like the real
@@ -86,4 +88,3 @@ func pick(t *dataset.Table, keep []int) *dataset.Table {
 	}
 	return out
 }
-
