@@ -7,4 +7,11 @@ func registerBuiltins(r *Registry) {
 	registerLogic(r)
 	registerStringOps(r)
 	registerSetOps(r)
+	registerDateTime(r)
+	registerConversion(r)
+	registerStrings(r)
+	registerMisc(r)
+	registerDynamic(r)
+	registerMath(r)
+	registerAggregates(r)
 }

@@ -110,11 +110,7 @@ func dynString(v any) string {
 	case float64:
 		return formatReal(x)
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return ""
-	}
-	return string(b)
+	return jsonText(v)
 }
 
 // anyToString is tostring() of a boxed value.

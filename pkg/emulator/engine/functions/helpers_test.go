@@ -20,11 +20,20 @@ func call(t *testing.T, name string, args ...*dataset.Column) ([]any, dataset.Ty
 	if !ok {
 		t.Fatalf("scalar %q not registered", name)
 	}
+	if len(args) < f.MinArgs || (f.MaxArgs >= 0 && len(args) > f.MaxArgs) {
+		t.Fatalf("%s: %d arguments outside [%d, %d]", name, len(args), f.MinArgs, f.MaxArgs)
+	}
 	types := make([]dataset.Type, len(args))
 	n := 0
+	for _, a := range args {
+		n = max(n, a.Len())
+	}
+	// Length-1 columns are constants: broadcast them as the evaluator does.
 	for i, a := range args {
 		types[i] = a.Type
-		n = a.Len()
+		if a.Len() == 1 && n > 1 {
+			args[i] = Broadcast(a, 0, n)
+		}
 	}
 	rt, err := f.Result(types)
 	if err != nil {
@@ -98,5 +107,5 @@ func guids(v ...any) *dataset.Column { return NewCol(dataset.GUID, v...) }
 
 func day(d int) time.Time { return time.Date(2024, 5, d, 0, 0, 0, 0, time.UTC) }
 
-func in2(a, b *dataset.Column) []*dataset.Column { return []*dataset.Column{a, b} }
+func in2(a, b *dataset.Column) []*dataset.Column  { return []*dataset.Column{a, b} }
 func cols(c ...*dataset.Column) []*dataset.Column { return c }
