@@ -1,26 +1,68 @@
-import { DataSourceInstanceSettings, CoreApp, ScopedVars } from '@grafana/data';
-import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
+import { CoreApp, DataSourceInstanceSettings, ScopedVars } from '@grafana/data';
+import { DataSourceWithBackend, getTemplateSrv, TemplateSrv } from '@grafana/runtime';
 
-import { MyQuery, MyDataSourceOptions, DEFAULT_QUERY } from './types';
+import { annotationSupport } from './annotations';
+import { formatKqlVariable } from './kql/literal';
+import { DEFAULT_QUERY, DEFAULTS, HuntingSchema, QuarryOptions, QuarryQuery } from './types';
+import { QuarryVariableSupport } from './variables';
 
-export class DataSource extends DataSourceWithBackend<MyQuery, MyDataSourceOptions> {
-  constructor(instanceSettings: DataSourceInstanceSettings<MyDataSourceOptions>) {
+// Built-in variables the backend expands as macros (so alert rules see the same KQL). Interpolating them
+// here would turn $__interval into a quoted string literal.
+const BACKEND_MACRO_VARS = ['__interval', '__interval_ms'];
+
+export class DataSource extends DataSourceWithBackend<QuarryQuery, QuarryOptions> {
+  readonly api: NonNullable<QuarryOptions['api']>;
+  private schema?: Promise<HuntingSchema>;
+
+  constructor(
+    instanceSettings: DataSourceInstanceSettings<QuarryOptions>,
+    private readonly templateSrv: TemplateSrv = getTemplateSrv()
+  ) {
     super(instanceSettings);
+    this.api = instanceSettings.jsonData?.api ?? DEFAULTS.api;
+    this.variables = new QuarryVariableSupport(this);
+    this.annotations = annotationSupport;
   }
 
-  getDefaultQuery(_: CoreApp): Partial<MyQuery> {
+  getDefaultQuery(_: CoreApp): Partial<QuarryQuery> {
     return DEFAULT_QUERY;
   }
 
-  applyTemplateVariables(query: MyQuery, scopedVars: ScopedVars) {
+  filterQuery(query: QuarryQuery): boolean {
+    return !query.hide && !!query.queryText?.trim();
+  }
+
+  applyTemplateVariables(query: QuarryQuery, scopedVars: ScopedVars): QuarryQuery {
+    const vars = withoutBackendMacros(scopedVars);
     return {
       ...query,
-      queryText: getTemplateSrv().replace(query.queryText, scopedVars),
+      queryText: this.templateSrv.replace(query.queryText ?? '', vars, formatKqlVariable),
+      timeColumn: this.templateSrv.replace(query.timeColumn || DEFAULTS.timeColumn, vars),
+      format: query.format ?? DEFAULTS.format,
+      applyTimeRange: query.applyTimeRange ?? DEFAULTS.applyTimeRange,
     };
   }
 
-  filterQuery(query: MyQuery): boolean {
-    // if no query has been provided, prevent the query from being executed
-    return !!query.queryText;
+  interpolateVariablesInQueries(queries: QuarryQuery[], scopedVars: ScopedVars): QuarryQuery[] {
+    return queries.map((q) => ({ ...this.applyTemplateVariables(q, scopedVars), datasource: this.getRef() }));
   }
+
+  /** getSchema fetches the advanced hunting schema once per data source instance; a failure is retried. */
+  getSchema(): Promise<HuntingSchema> {
+    if (!this.schema) {
+      this.schema = this.getResource<HuntingSchema>('schema').catch((err) => {
+        this.schema = undefined;
+        throw err;
+      });
+    }
+    return this.schema;
+  }
+}
+
+function withoutBackendMacros(scopedVars: ScopedVars | undefined): ScopedVars {
+  const out: ScopedVars = { ...scopedVars };
+  for (const name of BACKEND_MACRO_VARS) {
+    delete out[name];
+  }
+  return out;
 }

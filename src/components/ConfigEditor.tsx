@@ -1,71 +1,32 @@
-import React, { ChangeEvent } from 'react';
-import { InlineField, Input, SecretInput } from '@grafana/ui';
+import React from 'react';
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
-import { MyDataSourceOptions, MySecureJsonData } from '../types';
+import { DataSourceDescription } from '@grafana/plugin-ui';
+import { Divider, Stack } from '@grafana/ui';
 
-interface Props extends DataSourcePluginOptionsEditorProps<MyDataSourceOptions, MySecureJsonData> {}
+import { QuarryOptions, QuarrySecureJsonData } from '../types';
+import { AuthSection } from './config/AuthSection';
+import { ConnectionSection } from './config/ConnectionSection';
+import { CustomEndpointsSection } from './config/CustomEndpointsSection';
+import { LimitsSection } from './config/LimitsSection';
 
-export function ConfigEditor(props: Props) {
-  const { onOptionsChange, options } = props;
-  const { jsonData, secureJsonFields, secureJsonData } = options;
+type Props = DataSourcePluginOptionsEditorProps<QuarryOptions, QuarrySecureJsonData>;
 
-  const onPathChange = (event: ChangeEvent<HTMLInputElement>) => {
-    onOptionsChange({
-      ...options,
-      jsonData: {
-        ...jsonData,
-        path: event.target.value,
-      },
-    });
-  };
-
-  // Secure field (only sent to the backend)
-  const onAPIKeyChange = (event: ChangeEvent<HTMLInputElement>) => {
-    onOptionsChange({
-      ...options,
-      secureJsonData: {
-        apiKey: event.target.value,
-      },
-    });
-  };
-
-  const onResetAPIKey = () => {
-    onOptionsChange({
-      ...options,
-      secureJsonFields: {
-        ...options.secureJsonFields,
-        apiKey: false,
-      },
-      secureJsonData: {
-        ...options.secureJsonData,
-        apiKey: '',
-      },
-    });
-  };
-
+export function ConfigEditor({ options, onOptionsChange }: Props) {
   return (
-    <>
-      <InlineField label="Path" labelWidth={14} interactive tooltip={'Json field returned to frontend'}>
-        <Input
-          id="config-editor-path"
-          onChange={onPathChange}
-          value={jsonData.path}
-          placeholder="Enter the path, e.g. /api/v1"
-          width={40}
-        />
-      </InlineField>
-      <InlineField label="API Key" labelWidth={14} interactive tooltip={'Secure json field (backend only)'}>
-        <SecretInput
-          required
-          id="config-editor-api-key"
-          isConfigured={secureJsonFields.apiKey}
-          value={secureJsonData?.apiKey}
-          placeholder="Enter your API key"
-          width={40}
-          onReset={onResetAPIKey}
-          onChange={onAPIKeyChange}
-        />
-      </InlineField>
-    </>
+    <Stack direction="column" gap={2}>
+      <DataSourceDescription
+        dataSourceName="Microsoft Defender Advanced Hunting"
+        docsLink="https://learn.microsoft.com/en-us/graph/api/security-security-runhuntingquery"
+        hasRequiredFields
+      />
+      <Divider />
+      <ConnectionSection options={options} onOptionsChange={onOptionsChange} />
+      <Divider />
+      <AuthSection options={options} onOptionsChange={onOptionsChange} />
+      <Divider />
+      <LimitsSection options={options} onOptionsChange={onOptionsChange} />
+      <Divider />
+      <CustomEndpointsSection options={options} onOptionsChange={onOptionsChange} />
+    </Stack>
   );
 }

@@ -1,45 +1,153 @@
-import React, { ChangeEvent } from 'react';
-import { InlineField, Input, Stack } from '@grafana/ui';
-import { QueryEditorProps } from '@grafana/data';
-import { DataSource } from '../datasource';
-import { MyDataSourceOptions, MyQuery } from '../types';
+import React, { useEffect, useRef, useState } from 'react';
+import { QueryEditorProps, SelectableValue } from '@grafana/data';
+import {
+  Button,
+  CodeEditor,
+  Dropdown,
+  InlineField,
+  InlineSwitch,
+  Input,
+  Menu,
+  Monaco,
+  MonacoEditor,
+  RadioButtonGroup,
+  Stack,
+} from '@grafana/ui';
 
-type Props = QueryEditorProps<DataSource, MyQuery, MyDataSourceOptions>;
+import type { DataSource } from '../datasource';
+import { selectors } from '../selectors';
+import { DEFAULTS, QuarryOptions, QuarryQuery, QueryFormat } from '../types';
+import { registerCompletion } from './query/completion';
+import { MacroHelp } from './query/MacroHelp';
+import { QueryStats } from './query/QueryStats';
+import { STARTER_QUERIES } from './query/starterQueries';
 
-export function QueryEditor({ query, onChange, onRunQuery }: Props) {
-  const onQueryTextChange = (event: ChangeEvent<HTMLInputElement>) => {
-    onChange({ ...query, queryText: event.target.value });
+type Props = QueryEditorProps<DataSource, QuarryQuery, QuarryOptions>;
+
+export const FORMAT_OPTIONS: Array<SelectableValue<QueryFormat>> = [
+  { value: 'table', label: 'Table', description: 'Rows as returned by the query' },
+  { value: 'time_series', label: 'Time series', description: 'One series per numeric column and group, for graphs' },
+  { value: 'logs', label: 'Logs', description: 'For the logs panel and Explore' },
+];
+
+export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: Props) {
+  const [showHelp, setShowHelp] = useState(false);
+  // Monaco commands are registered once; refs let them see the current query and callbacks.
+  const latest = useRef({ query, onChange, onRunQuery });
+  useEffect(() => {
+    latest.current = { query, onChange, onRunQuery };
+  });
+  const disposers = useRef<Array<{ dispose: () => void }>>([]);
+  useEffect(() => () => disposers.current.forEach((d) => d.dispose()), []);
+
+  const format = query.format ?? DEFAULTS.format;
+  const update = (patch: Partial<QuarryQuery>, run = false) => {
+    onChange({ ...query, ...patch });
+    if (run) {
+      onRunQuery();
+    }
   };
 
-  const onConstantChange = (event: ChangeEvent<HTMLInputElement>) => {
-    onChange({ ...query, constant: parseFloat(event.target.value) });
-    // executes the query
-    onRunQuery();
+  const onEditorDidMount = (editor: MonacoEditor, monaco: Monaco) => {
+    disposers.current.push(registerCompletion(monaco, editor, () => datasource.getSchema()));
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => {
+      const { query: q, onChange: change, onRunQuery: run } = latest.current;
+      change({ ...q, queryText: editor.getValue() });
+      run();
+    });
   };
 
-  const { queryText, constant } = query;
+  const starters = (
+    <Menu>
+      {STARTER_QUERIES.map((s) => (
+        <Menu.Item
+          key={s.title}
+          label={s.title}
+          description={s.description}
+          onClick={() => update({ queryText: s.queryText, format: s.format }, true)}
+        />
+      ))}
+    </Menu>
+  );
 
   return (
-    <Stack gap={0}>
-      <InlineField label="Constant">
-        <Input
-          id="query-editor-constant"
-          onChange={onConstantChange}
-          value={constant}
-          width={8}
-          type="number"
-          step="0.1"
+    <Stack direction="column" gap={1}>
+      <Stack direction="row" justifyContent="space-between" alignItems="center" wrap="wrap">
+        <Stack direction="row" gap={1}>
+          <Dropdown overlay={starters} placement="bottom-start">
+            <Button variant="secondary" size="sm" icon="book" fill="outline" data-testid={selectors.query.starterQueries}>
+              Starter queries
+            </Button>
+          </Dropdown>
+          <Button
+            variant="secondary"
+            size="sm"
+            fill="text"
+            icon={showHelp ? 'angle-down' : 'angle-right'}
+            aria-expanded={showHelp}
+            onClick={() => setShowHelp(!showHelp)}
+          >
+            Macros
+          </Button>
+        </Stack>
+        <Stack direction="row" gap={1} alignItems="center">
+          <QueryStats data={data} />
+          <Button size="sm" icon="play" onClick={onRunQuery} data-testid={selectors.query.run} tooltip="Shift+Enter in the editor">
+            Run query
+          </Button>
+        </Stack>
+      </Stack>
+      {showHelp && <MacroHelp />}
+      <div data-testid={selectors.query.editor}>
+        <CodeEditor
+          language="kusto"
+          value={query.queryText ?? ''}
+          height={200}
+          showLineNumbers
+          showMiniMap={false}
+          onBlur={(queryText) => queryText !== query.queryText && update({ queryText })}
+          onEditorDidMount={onEditorDidMount}
+          monacoOptions={{ fixedOverflowWidgets: true, scrollBeyondLastLine: false, wordWrap: 'on' }}
         />
-      </InlineField>
-      <InlineField label="Query Text" labelWidth={16} tooltip="Not used yet">
-        <Input
-          id="query-editor-query-text"
-          onChange={onQueryTextChange}
-          value={queryText || ''}
-          required
-          placeholder="Enter a query"
-        />
-      </InlineField>
+      </div>
+      <Stack direction="row" gap={0} wrap="wrap">
+        <InlineField label="Format" labelWidth={10} tooltip="How rows become data frames">
+          <RadioButtonGroup
+            id={selectors.query.format}
+            aria-label="Format"
+            options={FORMAT_OPTIONS}
+            value={format}
+            onChange={(v) => update({ format: v }, true)}
+          />
+        </InlineField>
+        <InlineField
+          label="Time column"
+          labelWidth={14}
+          tooltip="The column $__timeFilter() filters on and time series and logs use as time. Most hunting tables call it Timestamp."
+        >
+          <Input
+            id={selectors.query.timeColumn}
+            width={20}
+            value={query.timeColumn ?? ''}
+            placeholder={DEFAULTS.timeColumn}
+            onChange={(e) => update({ timeColumn: e.currentTarget.value })}
+            onBlur={() => onRunQuery()}
+          />
+        </InlineField>
+        {datasource.api === 'graph' && (
+          <InlineField
+            label="Apply dashboard time range"
+            labelWidth={28}
+            tooltip="Also send the dashboard range to Microsoft Graph as the query Timespan, so rows outside it are never scanned. Without it, only $__timeFilter limits the time."
+          >
+            <InlineSwitch
+              id={selectors.query.applyTimeRange}
+              value={query.applyTimeRange ?? DEFAULTS.applyTimeRange}
+              onChange={(e) => update({ applyTimeRange: e.currentTarget.checked }, true)}
+            />
+          </InlineField>
+        )}
+      </Stack>
     </Stack>
   );
 }
