@@ -1,0 +1,274 @@
+package engine
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
+	"github.com/quarry-defender/quarry/pkg/kql"
+)
+
+// findSource is find [withsource=C] [in (T1, T2)] where pred [project cols], and search as a source.
+type findSource struct {
+	at      pos
+	op      string
+	withSrc string
+	tables  []source // nil: every catalog table
+	pred    Expr
+	project []string
+}
+
+func (p *parser) parseFind(at pos) (source, error) {
+	p.next()
+	opts, err := p.parseOptions("withsource", "kind", "datascope")
+	if err != nil {
+		return nil, err
+	}
+	s := &findSource{at: at, op: "find", withSrc: "source_"}
+	if v, ok := opts["withsource"]; ok {
+		s.withSrc = v
+	}
+	if s.tables, err = p.parseInTables(); err != nil {
+		return nil, err
+	}
+	if err := p.expect("where"); err != nil {
+		return nil, err
+	}
+	if s.pred, err = p.parseExpr(); err != nil {
+		return nil, err
+	}
+	if p.accept("project") {
+		if s.project, err = p.parseNameList(); err != nil {
+			return nil, err
+		}
+	} else if p.at("project") && p.peekN(1).Is("-") {
+		p.dashedName()
+	}
+	return s, nil
+}
+
+// parseInTables parses an optional "in (T1, T2, ...)".
+func (p *parser) parseInTables() ([]source, error) {
+	if !p.accept("in") {
+		return nil, nil
+	}
+	if err := p.expect("("); err != nil {
+		return nil, err
+	}
+	var out []source
+	for !p.accept(")") {
+		s, err := p.parseSource()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+		p.accept(",")
+	}
+	return out, nil
+}
+
+func (p *parser) parseSearchSource(at pos) (source, error) {
+	p.next()
+	if _, err := p.parseOptions("kind"); err != nil {
+		return nil, err
+	}
+	s := &findSource{at: at, op: "search", withSrc: "$table"}
+	var err error
+	if s.tables, err = p.parseInTables(); err != nil {
+		return nil, err
+	}
+	if s.pred, err = p.parseExpr(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func parseSearchOp(p *parser, at pos) (operator, error) {
+	if _, err := p.parseOptions("kind"); err != nil {
+		return nil, err
+	}
+	pred, err := p.parseExpr()
+	if err != nil {
+		return nil, err
+	}
+	return opFunc(func(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
+		idx, err := ev.searchRows(sc, in, pred, "search")
+		if err != nil {
+			return nil, err
+		}
+		return takeRows(in, idx), nil
+	}), nil
+}
+
+func (s *findSource) eval(ev *evaluator, sc *scope) (*dataset.Table, error) {
+	var tables []*dataset.Table
+	if s.tables == nil {
+		names := make([]string, 0, len(ev.eng.cat.Tables))
+		for n := range ev.eng.cat.Tables {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			s.tables = append(s.tables, &tableSource{p: s.at, name: n})
+		}
+	}
+	for _, src := range s.tables {
+		if ts, ok := src.(*tableSource); ok && strings.Contains(ts.name, "*") {
+			more, err := ev.wildcardTables(ts.p, ts.name)
+			if err != nil {
+				return nil, err
+			}
+			tables = append(tables, more...)
+			continue
+		}
+		t, err := src.eval(ev, sc)
+		if err != nil {
+			return nil, err
+		}
+		tables = append(tables, t)
+	}
+	var hits []*dataset.Table
+	var firstErr error
+	for _, t := range tables {
+		idx, err := ev.searchRows(sc, t, s.pred, s.op)
+		var qe *dataset.QueryError
+		if errors.As(err, &qe) && strings.Contains(qe.Message, "Failed to resolve") {
+			// find and search skip tables that lack the columns the predicate names.
+			firstErr = err
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, &dataset.Table{Name: t.Name, Columns: takeRows(t, idx).Columns})
+	}
+	if len(hits) == 0 && firstErr != nil {
+		return nil, firstErr
+	}
+	out := unionTables(hits, s.withSrc, false)
+	if s.project != nil {
+		keep := &dataset.Table{Columns: out.Columns[:1]}
+		for _, c := range out.Columns[1:] {
+			if matchAny(s.project, c.Name) {
+				keep.Columns = append(keep.Columns, c)
+			}
+		}
+		out = keep
+	}
+	return out, nil
+}
+
+// searchRows evaluates a search predicate: a bare string literal matches rows where any string or
+// dynamic column contains it (case-insensitively); anything else is a where predicate.
+func (ev *evaluator) searchRows(sc *scope, t *dataset.Table, pred Expr, op string) ([]int, error) {
+	lit, ok := pred.(*literalExpr)
+	if !ok || lit.col.Type != dataset.String {
+		return ev.selectRows(sc, t, pred, op)
+	}
+	term := strings.ToLower(strings.Trim(lit.col.Str[0], "*"))
+	var idx []int
+	for i := 0; i < t.Rows(); i++ {
+		for _, c := range t.Columns {
+			var s string
+			switch c.Type {
+			case dataset.String, dataset.GUID:
+				s = c.Str[i]
+			case dataset.Dynamic:
+				s = jsonKey(c.Dyn[i])
+			default:
+				continue
+			}
+			if strings.Contains(strings.ToLower(s), term) {
+				idx = append(idx, i)
+				break
+			}
+		}
+	}
+	return idx, nil
+}
+
+// invoke f(args): calls a user function with the piped table as its first tabular parameter.
+func parseInvoke(p *parser, at pos) (operator, error) {
+	if p.peek().Kind != kql.Ident || !p.peekN(1).Is("(") {
+		return nil, p.errorf("invoke expects a function call, e.g. invoke MyFunction()")
+	}
+	e, err := p.parseCall()
+	if err != nil {
+		return nil, err
+	}
+	call := e.(*callExpr)
+	return opFunc(func(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
+		b := sc.lookup(call.name)
+		if b == nil || b.fn == nil {
+			return nil, errAt(call.p, "'invoke' operator: Failed to resolve function named '%s'", call.name)
+		}
+		t, _, err := ev.invokeIn(call.p, b, call.args, in, &rowCtx{ev: ev, sc: sc, tbl: &dataset.Table{}, n: 1, op: "invoke"})
+		if err == nil && t == nil {
+			err = errAt(call.p, "'invoke' operator: function '%s' must return a table", call.name)
+		}
+		return t, err
+	}), nil
+}
+
+// partition by Col ( ops ): runs the operators on each group of rows and unions the results.
+func parsePartition(p *parser, at pos) (operator, error) {
+	if _, err := p.parseOptions(); err != nil {
+		return nil, err
+	}
+	if err := p.expect("by"); err != nil {
+		return nil, err
+	}
+	key, err := p.ident()
+	if err != nil {
+		return nil, err
+	}
+	closer := ")"
+	if p.accept("{") {
+		closer = "}"
+	} else if err := p.expect("("); err != nil {
+		return nil, err
+	}
+	var ops []operator
+	for {
+		p.accept("|")
+		if p.at("$input") {
+			p.next()
+			continue
+		}
+		op, err := p.parseOperator()
+		if err != nil {
+			return nil, err
+		}
+		ops = append(ops, op)
+		if p.accept(closer) {
+			break
+		}
+		if !p.at("|") {
+			return nil, p.errorf("expected '|' or '%s' in partition subquery but found %s", closer, describe(p.peek()))
+		}
+	}
+	return opFunc(func(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
+		kc := in.Column(key)
+		if kc == nil {
+			return nil, errAt(at, "'partition' operator: Failed to resolve scalar expression named '%s'", key)
+		}
+		ids, n := newKeyer().ids([]*dataset.Column{kc})
+		members := make([][]int, n)
+		for i, id := range ids {
+			members[id] = append(members[id], i)
+		}
+		var parts []*dataset.Table
+		for _, rows := range members {
+			t, err := ev.applyOps(ops, sc, takeRows(in, rows))
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, t)
+		}
+		if len(parts) == 0 {
+			return ev.applyOps(ops, sc, in)
+		}
+		return unionTables(parts, "", false), nil
+	}), nil
+}

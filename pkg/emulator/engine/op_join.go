@@ -1,0 +1,229 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
+)
+
+type joinOp struct {
+	at     pos
+	kind   string
+	right  source
+	lkeys  []string
+	rkeys  []string
+	lookup bool
+}
+
+var joinKinds = map[string]string{"innerunique": "innerunique", "inner": "inner", "leftouter": "leftouter",
+	"rightouter": "rightouter", "fullouter": "fullouter", "outer": "fullouter", "leftanti": "leftanti", "anti": "leftanti",
+	"leftantisemi": "leftanti", "rightanti": "rightanti", "rightantisemi": "rightanti", "leftsemi": "leftsemi",
+	"semi": "leftsemi", "rightsemi": "rightsemi"}
+
+func parseJoin(p *parser, at pos) (operator, error)   { return p.parseJoinLike(at, false) }
+func parseLookup(p *parser, at pos) (operator, error) { return p.parseJoinLike(at, true) }
+
+func (p *parser) parseJoinLike(at pos, lookup bool) (operator, error) {
+	opts, err := p.parseOptions("kind", "withsource", "isfuzzy")
+	if err != nil {
+		return nil, err
+	}
+	o := &joinOp{at: at, kind: "innerunique", lookup: lookup}
+	if lookup {
+		o.kind = "leftouter"
+	}
+	if k, ok := opts["kind"]; ok {
+		if o.kind, ok = joinKinds[strings.ToLower(k)]; !ok || lookup && o.kind != "inner" && o.kind != "leftouter" {
+			return nil, p.errorf("unknown join kind '%s'; use innerunique, inner, leftouter, rightouter, fullouter, leftanti, rightanti, leftsemi or rightsemi", k)
+		}
+	}
+	if o.right, err = p.parseSource(); err != nil {
+		return nil, err
+	}
+	if !p.accept("on") {
+		return nil, p.errorf("join needs an 'on' clause naming the columns to match, e.g. on DeviceId or on $left.A == $right.B")
+	}
+	keys, err := p.parseAssignments()
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range keys {
+		l, r, err := joinKey(k.e)
+		if err != nil {
+			return nil, err
+		}
+		o.lkeys, o.rkeys = append(o.lkeys, l), append(o.rkeys, r)
+	}
+	return o, nil
+}
+
+// joinKey reads "Col" or "$left.A == $right.B" (either order).
+func joinKey(e Expr) (string, string, error) {
+	if id, ok := e.(*identExpr); ok {
+		return id.name, id.name, nil
+	}
+	side := func(e Expr) (string, string) {
+		if m, ok := e.(*memberExpr); ok {
+			if id, ok := m.x.(*identExpr); ok && (id.name == "$left" || id.name == "$right") {
+				return id.name, m.name
+			}
+		}
+		return "", ""
+	}
+	if b, ok := e.(*binaryExpr); ok && b.op == "==" {
+		ls, ln := side(b.l)
+		rs, rn := side(b.r)
+		switch {
+		case ls == "$left" && rs == "$right":
+			return ln, rn, nil
+		case ls == "$right" && rs == "$left":
+			return rn, ln, nil
+		}
+	}
+	return "", "", errAt(e.position(), "Syntax error: join keys must be column names or $left.Column == $right.Column")
+}
+
+func (o *joinOp) apply(ev *evaluator, sc *scope, left *dataset.Table) (*dataset.Table, error) {
+	right, err := o.right.eval(ev, sc)
+	if err != nil {
+		return nil, err
+	}
+	opName := map[bool]string{true: "lookup", false: "join"}[o.lookup]
+	lcols, err := keyColumns(o.at, opName, left, o.lkeys)
+	if err != nil {
+		return nil, err
+	}
+	rcols, err := keyColumns(o.at, opName, right, o.rkeys)
+	if err != nil {
+		return nil, err
+	}
+	k := newKeyer()
+	lids, _ := k.ids(lcols)
+	rids, n := k.ids(rcols)
+	li, ri, err := ev.matchRows(o.kind, lids, rids, n)
+	if err != nil {
+		return nil, err
+	}
+	out := &dataset.Table{}
+	if li != nil {
+		for _, c := range left.Columns {
+			out.Columns = append(out.Columns, gather(c, li))
+		}
+	}
+	if ri != nil {
+		for _, c := range right.Columns {
+			if o.lookup && containsName(o.rkeys, c.Name) {
+				continue
+			}
+			g := gather(c, ri)
+			g.Name = uniqueName(hasColumn(out), c.Name, false)
+			out.Columns = append(out.Columns, g)
+		}
+	}
+	return out, nil
+}
+
+func containsName(names []string, n string) bool {
+	for _, x := range names {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
+func keyColumns(at pos, op string, t *dataset.Table, names []string) ([]*dataset.Column, error) {
+	cols := make([]*dataset.Column, len(names))
+	for i, n := range names {
+		if cols[i] = t.Column(n); cols[i] == nil {
+			return nil, errAt(at, "'%s' operator: Failed to resolve column or scalar expression named '%s'", op, n)
+		}
+	}
+	return cols, nil
+}
+
+// matchRows pairs left and right rows with equal key ids according to kind. A nil slice means that side
+// contributes no columns; -1 marks a missing row (nulls).
+func (ev *evaluator) matchRows(kind string, lids, rids []int32, n int) ([]int, []int, error) {
+	// Right rows bucketed by id, in their original order.
+	start := make([]int, n+1)
+	for _, id := range rids {
+		start[id+1]++
+	}
+	for i := 1; i <= n; i++ {
+		start[i] += start[i-1]
+	}
+	rows := make([]int, len(rids))
+	fill := append([]int(nil), start[:n]...)
+	for j, id := range rids {
+		rows[fill[id]] = j
+		fill[id]++
+	}
+	bucket := func(id int32) []int { return rows[start[id]:start[id+1]] }
+	lhas := make([]bool, n)
+	for _, id := range lids {
+		lhas[id] = true
+	}
+	switch kind {
+	case "leftsemi", "leftanti":
+		li := []int{}
+		for i, id := range lids {
+			if (len(bucket(id)) > 0) == (kind == "leftsemi") {
+				li = append(li, i)
+			}
+		}
+		return li, nil, nil
+	case "rightsemi", "rightanti":
+		ri := []int{}
+		for j, id := range rids {
+			if lhas[id] == (kind == "rightsemi") {
+				ri = append(ri, j)
+			}
+		}
+		return nil, ri, nil
+	}
+	var seen []bool
+	if kind == "innerunique" {
+		seen = make([]bool, n)
+	}
+	li, ri := []int{}, []int{}
+	for i, id := range lids {
+		if seen != nil {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+		}
+		b := bucket(id)
+		if len(b) == 0 && (kind == "leftouter" || kind == "fullouter") {
+			li, ri = append(li, i), append(ri, -1)
+		}
+		for _, j := range b {
+			li, ri = append(li, i), append(ri, j)
+		}
+		if len(li)&0xffff == 0 || len(li) > ev.eng.limit {
+			if err := ev.checkJoin(len(li)); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	if kind == "rightouter" || kind == "fullouter" {
+		for j, id := range rids {
+			if !lhas[id] {
+				li, ri = append(li, -1), append(ri, j)
+			}
+		}
+	}
+	return li, ri, nil
+}
+
+func (ev *evaluator) checkJoin(rows int) error {
+	if err := ev.ctx.Err(); err != nil {
+		return fmt.Errorf("join stopped: %w", err)
+	}
+	if rows > ev.eng.limit {
+		return &dataset.QueryError{Message: fmt.Sprintf("'join' operator: the join produces more than %d rows; make the keys more selective or summarize first", ev.eng.limit)}
+	}
+	return nil
+}

@@ -1,0 +1,318 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
+	"github.com/quarry-defender/quarry/pkg/kql"
+)
+
+// parser is a recursive-descent parser over kql tokens (comments removed).
+type parser struct {
+	src  string
+	toks []kql.Token
+	i    int
+}
+
+// parse turns query text into a query, or a *dataset.QueryError worded like Kusto's.
+func parse(src string) (*query, error) {
+	all, err := kql.Lex(src)
+	if err != nil {
+		var se *kql.SyntaxError
+		if errors.As(err, &se) {
+			return nil, &dataset.QueryError{Message: "Syntax error: " + se.Msg, Line: se.Line, Column: se.Column}
+		}
+		return nil, fmt.Errorf("lexing query: %w", err)
+	}
+	p := &parser{src: src}
+	for _, t := range all {
+		if t.Kind != kql.Comment {
+			p.toks = append(p.toks, t)
+		}
+	}
+	return p.parseQuery()
+}
+
+func (p *parser) peek() kql.Token { return p.toks[p.i] }
+func (p *parser) peekN(n int) kql.Token {
+	if p.i+n < len(p.toks) {
+		return p.toks[p.i+n]
+	}
+	return p.toks[len(p.toks)-1]
+}
+func (p *parser) next() kql.Token {
+	t := p.toks[p.i]
+	if t.Kind != kql.EOF {
+		p.i++
+	}
+	return t
+}
+func (p *parser) at(s string) bool { return p.peek().Is(s) }
+func (p *parser) atEOF() bool      { return p.peek().Kind == kql.EOF }
+func (p *parser) pos() pos         { t := p.peek(); return pos{t.Line, t.Column} }
+
+// accept consumes the token s if it is next.
+func (p *parser) accept(s string) bool {
+	if p.at(s) {
+		p.i++
+		return true
+	}
+	return false
+}
+
+func (p *parser) expect(s string) error {
+	if p.accept(s) {
+		return nil
+	}
+	return p.errorf("expected '%s' but found %s", s, describe(p.peek()))
+}
+
+func describe(t kql.Token) string {
+	if t.Kind == kql.EOF {
+		return "the end of the query"
+	}
+	return fmt.Sprintf("'%s'", t.Text)
+}
+
+// errorf reports a syntax error at the next token.
+func (p *parser) errorf(format string, args ...any) error {
+	t := p.peek()
+	return &dataset.QueryError{Message: "Syntax error: " + fmt.Sprintf(format, args...), Line: t.Line, Column: t.Column}
+}
+
+// ident consumes an identifier (plain or bracketed) and returns its name.
+func (p *parser) ident() (string, error) {
+	t := p.peek()
+	if t.Kind != kql.Ident {
+		return "", p.errorf("expected a name but found %s", describe(t))
+	}
+	p.i++
+	return kql.IdentName(t), nil
+}
+
+// adjacent reports whether tokens i and i+1 touch (no whitespace), which joins dashed keywords such as
+// project-away and in~.
+func (p *parser) adjacent(n int) bool {
+	return p.peekN(n).End() == p.peekN(n+1).Offset
+}
+
+// dashedName reads an operator name such as mv-expand or top-nested.
+func (p *parser) dashedName() string {
+	name := p.next().Text
+	for p.at("-") && p.peekN(1).Kind == kql.Ident && p.toks[p.i-1].End() == p.peek().Offset && p.adjacent(0) {
+		p.i++
+		name += "-" + p.next().Text
+	}
+	return name
+}
+
+func (p *parser) parseQuery() (*query, error) {
+	q := &query{}
+	for {
+		for p.accept(";") {
+		}
+		if p.atEOF() {
+			break
+		}
+		switch {
+		case p.at("let"):
+			l, err := p.parseLet()
+			if err != nil {
+				return nil, err
+			}
+			q.lets = append(q.lets, *l)
+		case p.at("set") && p.peekN(1).Kind == kql.Ident, p.at("declare"), p.at("alias"):
+			for !p.atEOF() && !p.at(";") { // query options do not change results here
+				p.next()
+			}
+		default:
+			pl, err := p.parsePipeline()
+			if err != nil {
+				return nil, err
+			}
+			q.result = pl
+			if !p.atEOF() && !p.at(";") {
+				return nil, p.errorf("unexpected %s after the end of the query; separate statements with ';'", describe(p.peek()))
+			}
+		}
+	}
+	if q.result == nil {
+		return nil, &dataset.QueryError{Message: "Syntax error: the query has no tabular expression to return; end it with a table or pipeline after the let statements"}
+	}
+	return q, nil
+}
+
+func (p *parser) parseLet() (*letStmt, error) {
+	start := p.pos()
+	p.next() // let
+	name, err := p.ident()
+	if err != nil {
+		return nil, err
+	}
+	if err := p.expect("="); err != nil {
+		return nil, err
+	}
+	p.accept("view")
+	if p.isFuncDef() {
+		fn, err := p.parseFuncDef()
+		if err != nil {
+			return nil, err
+		}
+		return &letStmt{p: start, name: name, fn: fn}, nil
+	}
+	e, err := p.parseExprOrPipeline()
+	if err != nil {
+		return nil, err
+	}
+	return &letStmt{p: start, name: name, e: e}, nil
+}
+
+// isFuncDef recognises the parameter list of a user function: "() {", "(x:type" or "(T:(".
+func (p *parser) isFuncDef() bool {
+	if !p.at("(") {
+		return false
+	}
+	if p.peekN(1).Is(")") {
+		return p.peekN(2).Is("{")
+	}
+	return p.peekN(1).Kind == kql.Ident && p.peekN(2).Is(":")
+}
+
+func (p *parser) parseFuncDef() (*funcDef, error) {
+	fn := &funcDef{}
+	p.next() // (
+	for !p.accept(")") {
+		name, err := p.ident()
+		if err != nil {
+			return nil, err
+		}
+		if err := p.expect(":"); err != nil {
+			return nil, err
+		}
+		prm := param{name: name}
+		if p.accept("(") { // tabular parameter: (*) or (Col:type, ...)
+			prm.tabular = true
+			for depth := 1; depth > 0 && !p.atEOF(); {
+				switch p.next().Text {
+				case "(":
+					depth++
+				case ")":
+					depth--
+				}
+			}
+		} else {
+			tn, err := p.ident()
+			if err != nil {
+				return nil, err
+			}
+			if prm.t, err = dataset.ParseType(tn); err != nil {
+				return nil, p.errorf("unknown type '%s' for parameter '%s'", tn, name)
+			}
+		}
+		if p.accept("=") {
+			d, err := p.parseExpr()
+			if err != nil {
+				return nil, err
+			}
+			prm.def = d
+		}
+		fn.params = append(fn.params, prm)
+		if !p.accept(",") && !p.at(")") {
+			return nil, p.errorf("expected ',' or ')' in the parameter list but found %s", describe(p.peek()))
+		}
+	}
+	if err := p.expect("{"); err != nil {
+		return nil, err
+	}
+	for {
+		for p.accept(";") {
+		}
+		if p.at("}") {
+			return nil, p.errorf("function body has no result expression")
+		}
+		if p.at("let") {
+			l, err := p.parseLet()
+			if err != nil {
+				return nil, err
+			}
+			fn.lets = append(fn.lets, *l)
+			continue
+		}
+		body, err := p.parseExprOrPipeline()
+		if err != nil {
+			return nil, err
+		}
+		fn.body = body
+		for p.accept(";") {
+		}
+		return fn, p.expect("}")
+	}
+}
+
+// tabularStarts are the words that can only begin a tabular expression.
+var tabularStarts = map[string]bool{"datatable": true, "union": true, "print": true, "find": true,
+	"search": true, "externaldata": true, "evaluate": true}
+
+// parseExprOrPipeline parses a scalar expression, or a tabular one when the text is one (a table name
+// followed by '|', a tabular keyword, a parenthesised pipeline).
+func (p *parser) parseExprOrPipeline() (Expr, error) {
+	start := p.pos()
+	t := p.peek()
+	if t.Kind == kql.Ident && (tabularStarts[t.Text] || t.Text == "range" && p.peekN(2).Is("from")) {
+		pl, err := p.parsePipeline()
+		if err != nil {
+			return nil, err
+		}
+		return &tabularExpr{p: start, q: pl}, nil
+	}
+	save := p.i
+	e, exprErr := p.parseExpr()
+	if exprErr == nil && !p.at("|") {
+		return e, nil
+	}
+	p.i = save
+	pl, err := p.parsePipeline()
+	if err != nil {
+		if exprErr != nil {
+			return nil, exprErr
+		}
+		return nil, err
+	}
+	return &tabularExpr{p: start, q: pl}, nil
+}
+
+// parsePipeline parses source | op | op ...
+func (p *parser) parsePipeline() (*pipeline, error) {
+	pl := &pipeline{p: p.pos()}
+	src, err := p.parseSource()
+	if err != nil {
+		return nil, err
+	}
+	pl.src = src
+	for p.accept("|") {
+		op, err := p.parseOperator()
+		if err != nil {
+			return nil, err
+		}
+		if op != nil {
+			pl.ops = append(pl.ops, op)
+		}
+	}
+	return pl, nil
+}
+
+// parseOperator parses one tabular operator after '|'.
+func (p *parser) parseOperator() (operator, error) {
+	t := p.peek()
+	if t.Kind != kql.Ident {
+		return nil, p.errorf("expected a tabular operator after '|' but found %s", describe(t))
+	}
+	at := pos{t.Line, t.Column}
+	name := p.dashedName()
+	f := operatorParser(name)
+	if f == nil {
+		return nil, &dataset.QueryError{Message: fmt.Sprintf("Syntax error: unknown tabular operator '%s'", name), Line: at.line, Column: at.col}
+	}
+	return f(p, at)
+}
