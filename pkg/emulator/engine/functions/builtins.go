@@ -14,4 +14,7 @@ func registerBuiltins(r *Registry) {
 	registerDynamic(r)
 	registerMath(r)
 	registerAggregates(r)
+	registerParsers(r)
+	registerEncoding(r)
+	registerIPv4(r)
 }

@@ -36,11 +36,11 @@ func TestBinFunction(t *testing.T) {
 	ts := time.Date(2024, 5, 8, 13, 45, 30, 0, time.UTC)
 	runScalarCases(t, []scalarCase{
 		{"datetime by hour", "bin", cols(dts(ts, nil), spans(time.Hour, time.Hour)), []any{time.Date(2024, 5, 8, 13, 0, 0, 0, time.UTC), nil}, ""},
-		{"datetime by day", "bin", cols(dts(ts), spans(24 * time.Hour)), []any{day(8)}, ""},
-		{"datetime by 7d starts Monday", "bin", cols(dts(ts), spans(7 * 24 * time.Hour)), []any{day(6)}, ""},
+		{"datetime by day", "bin", cols(dts(ts), spans(24*time.Hour)), []any{day(8)}, ""},
+		{"datetime by 7d starts Monday", "bin", cols(dts(ts), spans(7*24*time.Hour)), []any{day(6)}, ""},
 		{"long", "bin", cols(longs(17, -3), longs(5, 5)), []any{int64(15), int64(-5)}, ""},
 		{"real", "bin", cols(reals(7.5), reals(2.0)), []any{6.0}, ""},
-		{"timespan", "bin", cols(spans(95 * time.Minute), spans(time.Hour)), []any{time.Hour}, ""},
+		{"timespan", "bin", cols(spans(95*time.Minute), spans(time.Hour)), []any{time.Hour}, ""},
 		{"zero size is null", "bin", cols(longs(17), longs(0)), []any{nil}, ""},
 		{"floor alias", "floor", cols(longs(17), longs(5)), []any{int64(15)}, ""},
 		{"bin_at", "bin_at", cols(longs(17), longs(5), longs(1)), []any{int64(16)}, ""},
