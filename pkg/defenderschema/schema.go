@@ -87,3 +87,24 @@ func Load() (*Schema, error) {
 	}
 	return s, nil
 }
+
+// LegacyTable is a 2018-2019 (or Defender for Endpoint only) table with its documented columns.
+type LegacyTable struct {
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+	RenamedTo   string   `json:"renamedTo"`
+	ReplacedBy  []string `json:"replacedBy"`
+	Columns     []Column `json:"columns"`
+}
+
+// LegacyTables parses the full column lists of the legacy tables (legacy-aliases.json "legacyTables"), in file
+// order. Each call returns a fresh copy.
+func LegacyTables() ([]LegacyTable, error) {
+	var doc struct {
+		LegacyTables []LegacyTable `json:"legacyTables"`
+	}
+	if err := json.Unmarshal(legacyJSON, &doc); err != nil {
+		return nil, fmt.Errorf("defenderschema: embedded legacy-aliases.json: %w", err)
+	}
+	return doc.LegacyTables, nil
+}

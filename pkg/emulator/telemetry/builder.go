@@ -184,7 +184,11 @@ func (b *builder) finish(z *shared) *dataset.Table {
 	for i := range b.slots {
 		s := &b.slots[i]
 		c := s.col
+		if s.live && s.empty() {
+			s.live = false
+		}
 		if s.live {
+			s.trim()
 			c.Null = s.null
 		} else {
 			switch s.kind {
@@ -201,4 +205,57 @@ func (b *builder) finish(z *shared) *dataset.Table {
 		t.Columns[i] = c
 	}
 	return t
+}
+
+// empty reports whether a live column never received a value (all "" or all null): such columns switch to the
+// shared arrays, which costs nothing per row.
+func (s *slot) empty() bool {
+	if s.kind == kStr {
+		for _, v := range s.col.Str {
+			if v != "" {
+				return false
+			}
+		}
+		return true
+	}
+	if s.null == nil {
+		return s.col.Len() == 0
+	}
+	for _, isNull := range s.null {
+		if !isNull {
+			return false
+		}
+	}
+	return true
+}
+
+// trim gives back capacity the size hint over-estimated by more than an eighth.
+func (s *slot) trim() {
+	c := s.col
+	n := c.Len()
+	switch s.kind {
+	case kStr:
+		if cap(c.Str) > n+n/8 {
+			c.Str = append(make([]string, 0, n), c.Str...)
+		}
+		c.Str = c.Str[:n:n]
+	case kInt:
+		if cap(c.Int) > n+n/8 {
+			c.Int = append(make([]int64, 0, n), c.Int...)
+		}
+		c.Int = c.Int[:n:n]
+	case kReal:
+		if cap(c.Real) > n+n/8 {
+			c.Real = append(make([]float64, 0, n), c.Real...)
+		}
+		c.Real = c.Real[:n:n]
+	case kDyn:
+		if cap(c.Dyn) > n+n/8 {
+			c.Dyn = append(make([]any, 0, n), c.Dyn...)
+		}
+		c.Dyn = c.Dyn[:n:n]
+	}
+	if s.null != nil && cap(s.null) > n+n/8 {
+		s.null = append(make([]bool, 0, n), s.null...)
+	}
 }

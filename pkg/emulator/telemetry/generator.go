@@ -7,43 +7,98 @@ import (
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 )
 
+// perDeviceDay is the expected rows per device per day of the big tables, used to size the column slices up
+// front so that appends rarely reallocate.
+func perDeviceDay() map[string]int {
+	return map[string]int{
+		"DeviceProcessEvents": 95, "DeviceNetworkEvents": 110, "DeviceFileEvents": 70, "DeviceRegistryEvents": 20,
+		"DeviceImageLoadEvents": 25, "DeviceEvents": 20, "DeviceLogonEvents": 6,
+	}
+}
+
 // generator holds one run's state: options, schema, the simulated organisation and a builder per table.
+// It is single-threaded: one scratch row is reused for every event.
 type generator struct {
 	opts     Options
 	schema   *defenderschema.Schema
+	w        *world
+	c        *clock
 	builders map[string]*builder
 	order    []string
+	row      row
+	net      netInfo
+	reg      regInfo
+	report   int64
+	activity *rnd
+
+	proc, netw, files, regs, imgs, events, logons *builder
+	alerts                                        []*alert
 }
 
 func newGenerator(opts Options, schema *defenderschema.Schema) (*generator, error) {
 	g := &generator{opts: opts, schema: schema, builders: make(map[string]*builder, len(schema.Tables))}
+	g.w = buildWorld(opts)
+	g.c = newClock(opts.Now, opts.Days)
+	g.activity = newRnd(opts.Seed, "activity")
+	hints := perDeviceDay()
+	common := commonFields()
 	for i := range schema.Tables {
 		t := &schema.Tables[i]
-		b, err := newBuilder(t, 0, commonFields())
+		hint := hints[t.Name] * opts.Devices * (opts.Days + 1) * 11 / 10
+		b, err := newBuilder(t, hint, tableFields(t.Name), common)
 		if err != nil {
 			return nil, err
 		}
 		g.builders[t.Name] = b
 		g.order = append(g.order, t.Name)
 	}
+	var missing []string
+	get := func(name string) *builder {
+		b := g.builders[name]
+		if b == nil {
+			missing = append(missing, name)
+		}
+		return b
+	}
+	g.proc, g.netw, g.files = get("DeviceProcessEvents"), get("DeviceNetworkEvents"), get("DeviceFileEvents")
+	g.regs, g.imgs, g.events = get("DeviceRegistryEvents"), get("DeviceImageLoadEvents"), get("DeviceEvents")
+	g.logons = get("DeviceLogonEvents")
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("telemetry: the embedded schema lacks tables %v that the generator fills", missing)
+	}
 	return g, nil
 }
 
-func (g *generator) run() error { return nil }
+// run generates every table: endpoint activity, then the attack stories, then the tables derived from both.
+func (g *generator) run() error {
+	g.endpointActivity()
+	g.stories()
+	g.deviceInventory()
+	g.alertTables()
+	return nil
+}
 
-// catalog finishes every builder into the Catalog.
+// catalog finishes every builder into the Catalog and adds the legacy views.
 func (g *generator) catalog() (*dataset.Catalog, error) {
 	maxRows := 0
 	for _, b := range g.builders {
 		maxRows = max(maxRows, b.rows)
 	}
 	z := newShared(maxRows)
-	cat := &dataset.Catalog{Tables: make(map[string]*dataset.Table, len(g.builders)+16), DeviceGroups: map[string]string{}}
+	cat := &dataset.Catalog{Tables: make(map[string]*dataset.Table, len(g.builders)+16), DeviceGroups: make(map[string]string, len(g.w.devices))}
 	for _, name := range g.order {
 		cat.Tables[name] = g.builders[name].finish(z)
 	}
-	if len(cat.Tables) != len(g.schema.Tables) {
-		return nil, fmt.Errorf("telemetry: built %d tables, schema has %d", len(cat.Tables), len(g.schema.Tables))
+	for _, d := range g.w.devices {
+		cat.DeviceGroups[d.id] = d.group
+	}
+	dae, err := g.deviceAlertEvents()
+	if err != nil {
+		return nil, err
+	}
+	cat.Tables[dae.Name] = dae
+	if err := addLegacyViews(cat, g.schema); err != nil {
+		return nil, err
 	}
 	return cat, nil
 }

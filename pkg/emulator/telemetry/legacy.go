@@ -1,0 +1,155 @@
+package telemetry
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/quarry-defender/quarry/pkg/defenderschema"
+	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
+)
+
+// addLegacyViews adds the 2018-2019 tables (ProcessCreationEvents, MachineInfo, ...) as views over their
+// successors: each legacy column is a new dataset.Column header over the successor column's slices, renamed
+// per the legacy column map (EventTime -> Timestamp, ...). No cell is copied unless the two documents disagree
+// on the storage of a column (then the legacy type wins and the cells are converted). DeviceAlertEvents must
+// already be in cat (it is materialized from the alerts, having no single successor).
+func addLegacyViews(cat *dataset.Catalog, schema *defenderschema.Schema) error {
+	legacy, err := defenderschema.LegacyTables()
+	if err != nil {
+		return fmt.Errorf("telemetry: %w", err)
+	}
+	for _, lt := range legacy {
+		if lt.RenamedTo == "" {
+			continue
+		}
+		succ, ok := cat.Tables[lt.RenamedTo]
+		if !ok {
+			return fmt.Errorf("telemetry: legacy table %s: successor %s is not in the catalog", lt.Name, lt.RenamedTo)
+		}
+		view := &dataset.Table{Name: lt.Name, Columns: make([]*dataset.Column, 0, len(lt.Columns))}
+		n := succ.Rows()
+		for _, lc := range lt.Columns {
+			typ, err := dataset.ParseType(lc.Type)
+			if err != nil {
+				return fmt.Errorf("telemetry: legacy table %s column %s: %w", lt.Name, lc.Name, err)
+			}
+			name := lc.Name
+			if renamed, ok := schema.Legacy.Columns[name]; ok {
+				name = renamed
+			}
+			view.Columns = append(view.Columns, viewColumn(lc.Name, typ, succ.Column(name), n))
+		}
+		cat.Tables[lt.Name] = view
+	}
+	return nil
+}
+
+// viewColumn shares src's slices under a new header, or returns an all-empty column when the successor has no
+// such column.
+func viewColumn(name string, typ dataset.Type, src *dataset.Column, n int) *dataset.Column {
+	c := &dataset.Column{Name: name, Type: typ}
+	if src == nil {
+		empty := dataset.NewColumn(name, typ, n)
+		for i := 0; i < n; i++ {
+			switch storageOf(typ) {
+			case kStr:
+				empty.Str = append(empty.Str, "")
+			case kInt:
+				empty.Int = append(empty.Int, 0)
+			case kReal:
+				empty.Real = append(empty.Real, 0)
+			case kDyn:
+				empty.Dyn = append(empty.Dyn, nil)
+			}
+		}
+		if storageOf(typ) != kStr && n > 0 {
+			empty.Null = make([]bool, n)
+			for i := range empty.Null {
+				empty.Null[i] = true
+			}
+		}
+		return empty
+	}
+	if storageOf(typ) == storageOf(src.Type) {
+		c.Str, c.Int, c.Real, c.Dyn, c.Null = src.Str, src.Int, src.Real, src.Dyn, src.Null
+		return c
+	}
+	// The documents disagree on storage (e.g. a long that was a string): convert once.
+	c.Type = typ
+	switch storageOf(typ) {
+	case kStr:
+		c.Str = make([]string, n)
+		for i := 0; i < n; i++ {
+			if v := src.Value(i); v != nil {
+				c.Str[i] = fmt.Sprint(v)
+			}
+		}
+	case kInt:
+		c.Int, c.Null = make([]int64, n), make([]bool, n)
+		for i := 0; i < n; i++ {
+			v, err := strconv.ParseInt(fmt.Sprint(src.Value(i)), 10, 64)
+			c.Int[i], c.Null[i] = v, err != nil
+		}
+	default:
+		c.Type, c.Str, c.Int, c.Real, c.Dyn, c.Null = src.Type, src.Str, src.Int, src.Real, src.Dyn, src.Null
+	}
+	return c
+}
+
+// deviceAlertEvents materializes the Defender for Endpoint alert table (and so its legacy view AlertEvents)
+// from the alerts: one row per alert and impacted machine, with the first file, IP and URL evidence.
+func (g *generator) deviceAlertEvents() (*dataset.Table, error) {
+	legacy, err := defenderschema.LegacyTables()
+	if err != nil {
+		return nil, fmt.Errorf("telemetry: %w", err)
+	}
+	var def *defenderschema.LegacyTable
+	for i := range legacy {
+		if legacy[i].Name == "DeviceAlertEvents" {
+			def = &legacy[i]
+		}
+	}
+	if def == nil {
+		return nil, fmt.Errorf("telemetry: legacy-aliases.json lacks DeviceAlertEvents")
+	}
+	t := &defenderschema.Table{Name: def.Name, Columns: def.Columns}
+	b, err := newBuilder(t, len(g.alerts), alertFields(), fields{
+		"Table": str(func(r *row) string { return evidenceTable(r.ev) }),
+	}, commonFields())
+	if err != nil {
+		return nil, err
+	}
+	var n netInfo
+	for _, a := range g.alerts {
+		if !g.inWindow(a.ts) {
+			continue
+		}
+		for i := range a.evidence {
+			m := &a.evidence[i]
+			if m.entityType != "Machine" || m.role != "Impacted" {
+				continue
+			}
+			r := g.reset(a.ts, m.dev, "")
+			r.alert, r.ev = a, m
+			n = netInfo{}
+			for j := range a.evidence {
+				e := &a.evidence[j]
+				if r.file == nil && e.file != nil {
+					r.file = e.file
+				}
+				n.remoteIP = max(n.remoteIP, e.remoteIP)
+				n.remoteURL = max(n.remoteURL, e.remoteURL)
+			}
+			r.net = &n
+			b.add(r)
+		}
+	}
+	return b.finish(newShared(b.rows)), nil
+}
+
+func evidenceTable(e *evidence) string {
+	if e == nil {
+		return ""
+	}
+	return "DeviceProcessEvents"
+}
