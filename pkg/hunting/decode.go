@@ -49,7 +49,7 @@ func (d *decoder) decode() (*Result, error) {
 	s := d.s
 	c, err := s.peek("the response")
 	if err != nil {
-		if s.offset() == 0 && errors.Is(s.rerr, io.EOF) {
+		if errors.Is(s.rerr, io.EOF) {
 			return nil, s.syntax("the response body is empty")
 		}
 		return nil, err
