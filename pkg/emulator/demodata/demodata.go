@@ -1,0 +1,32 @@
+// Package demodata wires the emulator's data for the hunting-emulator binary: synthetic Defender telemetry
+// (pkg/emulator/telemetry) under the KQL engine (pkg/emulator/engine), sized by the command line.
+//
+// It is a package of its own so that package emulator and emulatortest, which other packages' tests
+// import, depend only on the dataset.Engine interface and never on the engine's or generator's code.
+package demodata
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/quarry-defender/quarry/pkg/emulator"
+	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
+	"github.com/quarry-defender/quarry/pkg/emulator/engine"
+	"github.com/quarry-defender/quarry/pkg/emulator/telemetry"
+)
+
+// Engine generates the telemetry o asks for (-seed, -devices, -days) ending at now and returns the KQL
+// engine over it, with the number of rows generated. It is an emulator.EngineBuilder.
+func Engine(o emulator.Options, now time.Time) (dataset.Engine, int, error) {
+	cat, err := telemetry.Generate(telemetry.Options{Seed: o.Seed, Devices: o.Devices, Days: o.Days, Now: now})
+	if err != nil {
+		return nil, 0, fmt.Errorf("generate telemetry: %w", err)
+	}
+	rows := 0
+	for _, t := range cat.Tables {
+		rows += t.Rows()
+	}
+	return engine.New(cat), rows, nil
+}
+
+var _ emulator.EngineBuilder = Engine
