@@ -28,12 +28,17 @@ type matcher struct {
 	// For term operators: whether the needle's first/last byte is alphanumeric, so the match must sit on
 	// a term boundary on that side (Kusto's rule for needles that contain separators).
 	leftB, rightB bool
+	// anchor is the needle position scanned for first (see rareIndex).
+	anchor int
 }
 
 func newMatcher(kind matchKind, needle string, cs bool) *matcher {
 	m := &matcher{kind: kind, cs: cs, needle: needle, ascii: isASCII(needle)}
 	if !cs {
 		m.needle = strings.ToLower(needle)
+	}
+	if m.ascii && !cs {
+		m.anchor = rareIndex(m.needle)
 	}
 	if len(m.needle) > 0 {
 		m.leftB = isAlnum(m.needle[0])
@@ -53,9 +58,16 @@ func isASCII(s string) bool {
 
 // isAlnum reports whether b belongs to a term. Bytes of multi-byte UTF-8 characters count as term
 // characters, so accented words stay whole terms.
-func isAlnum(b byte) bool {
-	return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= utf8.RuneSelf
-}
+func isAlnum(b byte) bool { return termByte[b] }
+
+// termByte is isAlnum as a lookup table, read-only after package initialisation: term scans test every
+// haystack byte, and a table load beats four range comparisons.
+var termByte = func() (t [256]bool) {
+	for b := 0; b < 256; b++ {
+		t[b] = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= utf8.RuneSelf
+	}
+	return t
+}()
 
 func lowerByte(b byte) byte {
 	if b >= 'A' && b <= 'Z' {
@@ -78,24 +90,25 @@ func hasPrefixFold(s, n string) bool {
 }
 
 // indexFoldFrom finds lower-case ASCII n in h at or after from, ignoring ASCII case. It scans for the
-// needle's first byte in both cases with strings.IndexByte (vectorised), remembering the next hit of each.
-func indexFoldFrom(h, n string, from int) int {
+// needle's anchor byte n[k] (its rarest) in both cases with strings.IndexByte, which is vectorised,
+// remembering the next hit of each case, and verifies the whole needle around each hit.
+func indexFoldFrom(h, n string, k, from int) int {
 	if len(n) == 0 {
 		return from
 	}
 	last := len(h) - len(n)
-	c := n[0]
+	c := n[k]
 	up := c
 	if c >= 'a' && c <= 'z' {
 		up = c - 32
 	}
 	nextLo, nextUp := -2, -2
 	for i := from; i <= last; {
-		if nextLo < i && nextLo != -1 {
-			nextLo = nextIndex(h, c, i, last)
+		if nextLo != -1 && nextLo < i+k {
+			nextLo = nextIndex(h, c, i+k, last+k)
 		}
-		if up != c && nextUp < i && nextUp != -1 {
-			nextUp = nextIndex(h, up, i, last)
+		if up != c && nextUp != -1 && nextUp < i+k {
+			nextUp = nextIndex(h, up, i+k, last+k)
 		}
 		j := nextLo
 		if up != c && nextUp != -1 && (j == -1 || nextUp < j) {
@@ -104,12 +117,35 @@ func indexFoldFrom(h, n string, from int) int {
 		if j < 0 {
 			return -1
 		}
-		if hasPrefixFold(h[j+1:], n[1:]) {
-			return j
+		p := j - k
+		if hasPrefixFold(h[p:], n) {
+			return p
 		}
-		i = j + 1
+		i = p + 1
 	}
 	return -1
+}
+
+// byteRarity ranks lower-case letters from common to rare in English and command lines; other bytes
+// (digits, punctuation) count as fairly rare, except the separators that fill paths and arguments.
+const byteRarity = "etaoinsrlcdhumpgfwybvkxjqz"
+
+// rareIndex picks the needle position whose byte is least likely in a haystack, as the scan anchor.
+func rareIndex(n string) int {
+	best, bestRank := 0, -1
+	for i := 0; i < len(n); i++ {
+		rank := 20
+		switch b := n[i]; {
+		case b == ' ' || b == '.' || b == '\\' || b == '/' || b == '-' || b == ':' || b == '"':
+			rank = 0
+		case b >= 'a' && b <= 'z':
+			rank = strings.IndexByte(byteRarity, b)
+		}
+		if rank > bestRank {
+			best, bestRank = i, rank
+		}
+	}
+	return best
 }
 
 // nextIndex is the first position >= from and <= last of byte c in h, or -1.
@@ -130,7 +166,7 @@ func (m *matcher) index(h string, from int) int {
 		}
 		return from + k
 	}
-	return indexFoldFrom(h, m.needle, from)
+	return indexFoldFrom(h, m.needle, m.anchor, from)
 }
 
 // match applies the predicate to haystack h.

@@ -170,6 +170,16 @@ type termSet struct {
 	terms  map[string]int
 	others []*matcher
 	total  int
+	// lenMask has bit min(len, 63) set for every term needle's length, so haystack terms of other
+	// lengths skip the lower-casing and the map lookup.
+	lenMask uint64
+	// shape has bit (len&63)<<8 | first byte set for every term needle: a second cheap filter.
+	shape [256]uint64
+}
+
+func shapeBit(n int, first byte) (int, uint64) {
+	k := (n&63)<<8 | int(lowerByte(first))
+	return k >> 6, 1 << (k & 63)
 }
 
 func newTermSet(needles []string) *termSet {
@@ -184,6 +194,9 @@ func newTermSet(needles []string) *termSet {
 		ts.total++
 		if low != "" && isASCII(low) && isTerm(low) {
 			ts.terms[low] = len(ts.terms)
+			ts.lenMask |= 1 << min(len(low), 63)
+			w, bit := shapeBit(len(low), low[0])
+			ts.shape[w] |= bit
 		} else {
 			ts.others = append(ts.others, newMatcher(mHas, s, false))
 		}
@@ -216,6 +229,14 @@ func (ts *termSet) count(h string, any bool, buf []byte, hit []bool) (int, []byt
 			j := i
 			for j < len(h) && isAlnum(h[j]) {
 				j++
+			}
+			if ts.lenMask&(1<<min(j-i, 63)) == 0 {
+				i = j
+				continue
+			}
+			if w, bit := shapeBit(j-i, h[i]); ts.shape[w]&bit == 0 {
+				i = j
+				continue
 			}
 			var ok bool
 			buf, ok = lowerInto(buf, h[i:j])
