@@ -152,7 +152,7 @@ func (b *builder) add(r *row) {
 		case s.null != nil:
 			s.null = append(s.null, !valid)
 		case !valid:
-			s.null = make([]bool, b.rows, b.hint)
+			s.null = make([]bool, b.rows, max(b.hint, b.rows+1))
 			s.null = append(s.null, true)
 		}
 	}

@@ -73,6 +73,9 @@ func newGenerator(opts Options, schema *defenderschema.Schema) (*generator, erro
 func (g *generator) run() error {
 	g.endpointActivity()
 	g.stories()
+	g.emailTables()
+	g.cloudTables()
+	g.identityTables()
 	g.deviceInventory()
 	g.alertTables()
 	return nil

@@ -52,17 +52,12 @@ type row struct {
 	logonType, failure, remoteDevice string
 	isLocalAdmin                     bool
 	// Per-table detail records.
-	email  *emailMsg
-	click  *urlClick
-	ident  *identEvent
-	cloud  *cloudEvent
-	alert  *alert
-	ev     *evidence
-	extras *extraCells
-}
-
-// extraCells carries the handful of table-specific values that have no better home.
-type extraCells struct {
-	s [6]string
-	n [4]int64
+	email *emailMsg
+	click *urlClick
+	ident *identEvent
+	cloud *cloudEvent
+	alert *alert
+	ev    *evidence
+	inv   *invRec
+	tvm   *tvmRec
 }
