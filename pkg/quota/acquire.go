@@ -93,6 +93,7 @@ func (b *budget) spentLocked(now, at time.Time, quota string, win window) *Budge
 	}
 	if quota == b.pauseQuota && !b.pausedUntil.Before(at) {
 		e.Throttled, e.Err = true, b.pauseErr
+		e.Limit, e.Period = b.pauseWindow.limit, b.pauseWindow.period
 	}
 	return e
 }

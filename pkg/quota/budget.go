@@ -25,6 +25,7 @@ type budget struct {
 	pausedUntil time.Time
 	pauseQuota  string
 	pauseErr    error
+	pauseWindow window
 	// strikes counts 429s since the last success, for exponential back-off.
 	strikes int
 	queue   fairQueue

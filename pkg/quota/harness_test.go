@@ -82,7 +82,10 @@ func newHarness(t *testing.T, cfg Config) *harness {
 // testLogger sends debug lines to the test log (shown with -v or on failure).
 type testLogger struct{ t testing.TB }
 
-func (l testLogger) Debug(msg string, args ...any) { l.t.Helper(); l.t.Log(append([]any{msg}, args...)...) }
+func (l testLogger) Debug(msg string, args ...any) {
+	l.t.Helper()
+	l.t.Log(append([]any{msg}, args...)...)
+}
 
 // fakeDeadline is a context whose deadline lives on the fake clock: only the quota layer's clock timers
 // enforce it, never the wall clock.

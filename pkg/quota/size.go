@@ -76,4 +76,3 @@ func stringAt(f *data.Field, i int) string {
 	s, _ := v.(string)
 	return s
 }
-

@@ -88,6 +88,7 @@ func (b *budget) throttled(t throttle) time.Time {
 	b.strikes++
 	if until.After(b.pausedUntil) {
 		b.pausedUntil, b.pauseQuota, b.pauseErr = until, t.quota, t.err
+		b.pauseWindow = window{period: t.period, limit: t.limit}
 	}
 	b.reg.log.Debug("quota: throttled by the API, pausing the budget", "tenant", b.key.tenant, "flavor", b.key.flavor,
 		"quota", t.quota, "retryAfter", t.retryAfter.String(), "strikes", b.strikes, "until", b.pausedUntil)
