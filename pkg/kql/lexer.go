@@ -3,6 +3,7 @@ package kql
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -93,6 +94,9 @@ func Lex(src string) ([]Token, error) {
 			return toks, err
 		}
 		toks = append(toks, t)
+		if t.Kind != Comment {
+			l.prev = t
+		}
 	}
 }
 
@@ -100,6 +104,14 @@ type lexer struct {
 	src       string
 	pos       int
 	line, col int
+	prev      Token // the last non-comment token
+}
+
+// indexing reports whether a '[' at the cursor indexes the token before it (x['a'], f(x)["b"]) rather
+// than opening a bracketed name (['Col Name']).
+func (l *lexer) indexing() bool {
+	p := l.prev
+	return p.End() == l.pos && p.Text != "" && (p.Kind == Ident || p.Text == ")" || p.Text == "]")
 }
 
 func (l *lexer) skipSpace() {
@@ -108,7 +120,8 @@ func (l *lexer) skipSpace() {
 		case ' ', '\t', '\r', '\n', '\f', '\v':
 			l.advance(1)
 		default:
-			if r, size := utf8.DecodeRuneInString(l.src[l.pos:]); r == '\u00a0' || r == '\ufeff' {
+			// Queries pasted from web pages carry no-break and zero-width spaces; Kusto skips them too.
+			if r, size := utf8.DecodeRuneInString(l.src[l.pos:]); r >= 0x80 && (unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff') {
 				l.advance(size)
 				continue
 			}
@@ -170,12 +183,13 @@ func (l *lexer) next() (Token, error) {
 			return Token{}, l.errorf(line, col, "%v", err)
 		}
 		return emit(String, n+1), nil
-	case c == '[' && (l.peekAt(1) == '\'' || l.peekAt(1) == '"' || l.peekAt(1) == '@'):
-		n, err := bracketLen(rest)
-		if err != nil {
+	case c == '[' && (l.peekAt(1) == '\'' || l.peekAt(1) == '"' || l.peekAt(1) == '@') && !l.indexing():
+		// ['a', 'b'] is an array literal, not a name: fall through to punctuation when no ']' follows.
+		if n, err := bracketLen(rest); err == nil {
+			return emit(Ident, n), nil
+		} else if _, serr := stringLen(rest[1:]); serr != nil {
 			return Token{}, l.errorf(line, col, "%v", err)
 		}
-		return emit(Ident, n), nil
 	case isDigit(c) || c == '.' && isDigit(l.peekAt(1)):
 		k, n := numberLen(rest)
 		return emit(k, n), nil

@@ -39,6 +39,9 @@ func TestLex(t *testing.T) {
 		{"comment kept, macro inside ignored", "A // $__timeFilter(x)\n| B", []string{"identifier:A", "comment:// $__timeFilter(x)", "punctuation:|", "identifier:B"}},
 		{"macro inside string stays a string", `"$__timeFilter(x)"`, []string{`string literal:"$__timeFilter(x)"`}},
 		{"dashed operator", `project-away`, []string{"identifier:project", "punctuation:-", "identifier:away"}},
+		{"index after name is punctuation", `x['a'] f(x)["b"]`, []string{"identifier:x", "punctuation:[", "string literal:'a'", "punctuation:]", "identifier:f", "punctuation:(", "identifier:x", "punctuation:)", "punctuation:[", `string literal:"b"`, "punctuation:]"}},
+		{"array literal is punctuation", `dynamic(['a', 'b'])`, []string{"identifier:dynamic", "punctuation:(", "punctuation:[", "string literal:'a'", "punctuation:,", "string literal:'b'", "punctuation:]", "punctuation:)"}},
+		{"unicode spaces skipped", "T\u200b|\u202ftake 1", []string{"identifier:T", "punctuation:|", "identifier:take", "long literal:1"}},
 		{"identifier with digit not timespan", `x1d 1dx`, []string{"identifier:x1d", "long literal:1", "identifier:dx"}},
 	}
 	for _, tc := range tests {
@@ -86,7 +89,7 @@ func TestLexErrors(t *testing.T) {
 		{"unterminated double at newline", "print \"abc\nx\"", "unterminated string literal", 1, 7},
 		{"unterminated verbatim", "print @'abc", "unterminated verbatim", 1, 7},
 		{"unterminated multi-line", "print ```abc", "unterminated multi-line", 1, 7},
-		{"unterminated bracket", "project ['a' ", "bracketed name", 1, 9},
+		{"unterminated bracket", "project ['a ", "unterminated string literal", 1, 9},
 		{"stray character", "T | where A == `x", "unexpected character", 1, 16},
 	}
 	for _, tc := range tests {

@@ -97,10 +97,10 @@ func (rc *rowCtx) shift(x *callExpr) (val, error) {
 			return val{}, err
 		}
 		dc := rc.full(d)
-		if dc.Type != out.Type {
-			return val{}, errAt(x.p, "'%s' operator: %s() default must have the type of its column (%s)", rc.op, x.name, out.Type)
-		}
 		for i, j := range idx {
+			if dc.Type != out.Type {
+				break // a default of another type (next(Timestamp, 1, 0)) leaves the cell null
+			}
 			if j < 0 {
 				copyCell(out, i, dc, i)
 			}
@@ -194,19 +194,39 @@ func (rc *rowCtx) index(x *indexExpr) (val, error) {
 	if err != nil {
 		return val{}, err
 	}
-	if !k.k {
-		return val{}, errAt(x.p, "'%s' operator: dynamic index must be a constant string or integer", rc.op)
-	}
 	kc := k.c
+	if !k.k {
+		base = val{rc.full(base), false}
+	}
+	row := -1
 	return rc.dynAccess(x.p, base, func(v any) any {
+		row++
+		at := 0
+		if !k.k {
+			at = row
+		}
+		if kc.IsNull(at) {
+			return nil
+		}
 		switch kc.Type {
 		case dataset.String:
 			if m, ok := v.(map[string]any); ok {
-				return m[kc.Str[0]]
+				return m[kc.Str[at]]
+			}
+		case dataset.Dynamic:
+			switch key := kc.Dyn[at].(type) {
+			case string:
+				if m, ok := v.(map[string]any); ok {
+					return m[key]
+				}
+			case int64:
+				if a, ok := v.([]any); ok && key >= 0 && int(key) < len(a) {
+					return a[key]
+				}
 			}
 		case dataset.Long, dataset.Int:
 			if a, ok := v.([]any); ok {
-				i := int(kc.Int[0])
+				i := int(kc.Int[at])
 				if i < 0 {
 					i += len(a)
 				}
@@ -222,10 +242,15 @@ func (rc *rowCtx) index(x *indexExpr) (val, error) {
 // dynAccess maps every cell of a dynamic column through get.
 func (rc *rowCtx) dynAccess(p pos, base val, get func(any) any) (val, error) {
 	c := base.c
-	if c.Type != dataset.Dynamic {
-		if c.Type == dataset.String {
-			return val{}, errAt(p, "'%s' operator: property access needs a dynamic value; wrap the string in parse_json()", rc.op)
+	if c.Type == dataset.String {
+		// Columns documented as dynamic are sometimes strings holding JSON: read them as JSON.
+		conv, err := rc.apply(p, "todynamic", []val{base})
+		if err != nil {
+			return val{}, err
 		}
+		c = conv.c
+	}
+	if c.Type != dataset.Dynamic {
 		return val{}, errAt(p, "'%s' operator: property access needs a dynamic value, not %s", rc.op, c.Type)
 	}
 	out := dataset.NewColumn("", dataset.Dynamic, len(c.Dyn))

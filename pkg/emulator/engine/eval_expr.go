@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 )
@@ -67,7 +69,8 @@ func (rc *rowCtx) eval(e Expr) (val, error) {
 	case *starExpr:
 		return val{}, errAt(x.p, "'%s' operator: '*' is only allowed in arguments such as arg_max(Timestamp, *)", rc.op)
 	case *typeofExpr:
-		return val{}, errAt(x.p, "'%s' operator: typeof() is only allowed in mv-expand ... to typeof()", rc.op)
+		// typeof(long) as a function argument (extract_json's result type) is passed as the type's name.
+		return val{constCol(dataset.String, string(x.t)), true}, nil
 	}
 	return val{}, fmt.Errorf("engine: unexpected expression %T", e)
 }
@@ -120,6 +123,9 @@ func (rc *rowCtx) apply(p pos, name string, vals []val) (val, error) {
 	}
 	if len(vals) < f.MinArgs || f.MaxArgs >= 0 && len(vals) > f.MaxArgs {
 		return val{}, errAt(p, "'%s' operator: function '%s' expects %s, got %d", rc.op, displayName(name), argCount(f.MinArgs, f.MaxArgs), len(vals))
+	}
+	if adaptable[name] {
+		vals = adaptConstants(vals)
 	}
 	types := make([]dataset.Type, len(vals))
 	allConst := !nondeterministic[name]
@@ -209,4 +215,56 @@ func distinctFirstColumn(t *dataset.Table) []any {
 		}
 	}
 	return out
+}
+
+// adaptable operators compare their first argument with the others.
+var adaptable = map[string]bool{"op:==": true, "op:!=": true, "op:<": true, "op:<=": true, "op:>": true,
+	"op:>=": true, "op:in": true, "op:!in": true, "op:in~": true, "op:!in~": true, "op:=~": true, "op:!~": true}
+
+// adaptConstants converts constant operands to the type of the value they are compared with when the
+// conversion is exact: IsSigned == 1, RemotePort == "3389", EventId in ("4624", 4625). Hunting queries
+// written against older schemas rely on it; column-to-column comparisons are left to the operator.
+func adaptConstants(vals []val) []val {
+	out := append([]val(nil), vals...)
+	target := -1
+	for i, v := range vals {
+		if !v.k {
+			target = i
+			break
+		}
+	}
+	if target < 0 {
+		return out
+	}
+	t := vals[target].c.Type
+	for i, v := range vals {
+		if i == target || !v.k || v.c.Type == t || v.c.IsNull(0) {
+			continue
+		}
+		if c := convertConst(v.c, t); c != nil {
+			out[i] = val{c, true}
+		}
+	}
+	return out
+}
+
+// convertConst converts a one-cell column to t when exact, or returns nil.
+func convertConst(c *dataset.Column, t dataset.Type) *dataset.Column {
+	switch {
+	case t == dataset.Bool && (c.Type == dataset.Long || c.Type == dataset.Int) && (c.Int[0] == 0 || c.Int[0] == 1):
+		return constCol(t, c.Int[0] == 1)
+	case (t == dataset.Long || t == dataset.Int) && c.Type == dataset.String:
+		if x, err := strconv.ParseInt(strings.TrimSpace(c.Str[0]), 10, 64); err == nil {
+			return constCol(t, x)
+		}
+	case (t == dataset.Real || t == dataset.Decimal) && c.Type == dataset.String:
+		if f, err := strconv.ParseFloat(strings.TrimSpace(c.Str[0]), 64); err == nil {
+			return constCol(t, f)
+		}
+	case (t == dataset.String || t == dataset.GUID) && (c.Type == dataset.Long || c.Type == dataset.Int):
+		return constCol(t, strconv.FormatInt(c.Int[0], 10))
+	case (t == dataset.String || t == dataset.GUID) && c.Type == dataset.Real:
+		return constCol(t, strconv.FormatFloat(c.Real[0], 'f', -1, 64))
+	}
+	return nil
 }

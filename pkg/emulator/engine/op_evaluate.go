@@ -157,6 +157,18 @@ func (o *pivotOp) apply(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.T
 		}
 		by = append(by, assignment{e: a})
 	}
+	if by == nil {
+		pivotName := exprName(args[0])
+		aggCol := ""
+		if call, ok := agg.(*callExpr); ok && len(call.args) > 0 {
+			aggCol = exprName(call.args[0])
+		}
+		for _, c := range in.Columns {
+			if c.Name != pivotName && c.Name != aggCol {
+				by = append(by, assignment{e: &identExpr{name: c.Name}})
+			}
+		}
+	}
 	byCols, err := ev.evalItems(sc, in, by, "pivot")
 	if err != nil {
 		return nil, err

@@ -160,32 +160,75 @@ func (s *findSource) eval(ev *evaluator, sc *scope) (*dataset.Table, error) {
 }
 
 // searchRows evaluates a search predicate: a bare string literal matches rows where any string or
-// dynamic column contains it (case-insensitively); anything else is a where predicate.
+// dynamic column contains it (case-insensitively), literals combine with and/or, and anything else is a
+// where predicate.
 func (ev *evaluator) searchRows(sc *scope, t *dataset.Table, pred Expr, op string) ([]int, error) {
-	lit, ok := pred.(*literalExpr)
-	if !ok || lit.col.Type != dataset.String {
-		return ev.selectRows(sc, t, pred, op)
+	mask, err := ev.searchMask(sc, t, pred, op)
+	if err != nil {
+		return nil, err
 	}
-	term := strings.ToLower(strings.Trim(lit.col.Str[0], "*"))
-	var idx []int
-	for i := 0; i < t.Rows(); i++ {
-		for _, c := range t.Columns {
-			var s string
-			switch c.Type {
-			case dataset.String, dataset.GUID:
-				s = c.Str[i]
-			case dataset.Dynamic:
-				s = jsonKey(c.Dyn[i])
-			default:
-				continue
-			}
-			if strings.Contains(strings.ToLower(s), term) {
-				idx = append(idx, i)
-				break
-			}
+	idx := []int{}
+	for i, ok := range mask {
+		if ok {
+			idx = append(idx, i)
 		}
 	}
 	return idx, nil
+}
+
+func (ev *evaluator) searchMask(sc *scope, t *dataset.Table, pred Expr, op string) ([]bool, error) {
+	mask := make([]bool, t.Rows())
+	if b, ok := pred.(*binaryExpr); ok && (b.op == "and" || b.op == "or") && hasSearchTerm(b) {
+		l, err := ev.searchMask(sc, t, b.l, op)
+		if err != nil {
+			return nil, err
+		}
+		r, err := ev.searchMask(sc, t, b.r, op)
+		if err != nil {
+			return nil, err
+		}
+		for i := range mask {
+			mask[i] = b.op == "and" && l[i] && r[i] || b.op == "or" && (l[i] || r[i])
+		}
+		return mask, nil
+	}
+	lit, ok := pred.(*literalExpr)
+	if !ok || lit.col.Type != dataset.String {
+		idx, err := ev.selectRows(sc, t, pred, op)
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range idx {
+			mask[i] = true
+		}
+		return mask, nil
+	}
+	term := strings.ToLower(strings.Trim(lit.col.Str[0], "*"))
+	for _, c := range t.Columns {
+		for i := range mask {
+			if mask[i] {
+				continue
+			}
+			switch c.Type {
+			case dataset.String, dataset.GUID:
+				mask[i] = strings.Contains(strings.ToLower(c.Str[i]), term)
+			case dataset.Dynamic:
+				mask[i] = strings.Contains(strings.ToLower(jsonKey(c.Dyn[i])), term)
+			}
+		}
+	}
+	return mask, nil
+}
+
+// hasSearchTerm reports whether an and/or tree contains a bare string literal.
+func hasSearchTerm(e Expr) bool {
+	switch x := e.(type) {
+	case *literalExpr:
+		return x.col.Type == dataset.String
+	case *binaryExpr:
+		return (x.op == "and" || x.op == "or") && (hasSearchTerm(x.l) || hasSearchTerm(x.r))
+	}
+	return false
 }
 
 // invoke f(args): calls a user function with the piped table as its first tabular parameter.
@@ -201,6 +244,9 @@ func parseInvoke(p *parser, at pos) (operator, error) {
 	return opFunc(func(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
 		b := sc.lookup(call.name)
 		if b == nil || b.fn == nil {
+			if t, ok := invokeBuiltin(call.name, in); ok {
+				return t, nil
+			}
 			return nil, errAt(call.p, "'invoke' operator: Failed to resolve function named '%s'", call.name)
 		}
 		t, _, err := ev.invokeIn(call.p, b, call.args, in, &rowCtx{ev: ev, sc: sc, tbl: &dataset.Table{}, n: 1, op: "invoke"})

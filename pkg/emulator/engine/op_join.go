@@ -48,8 +48,12 @@ func (p *parser) parseJoinLike(at pos, lookup bool) (operator, error) {
 	if err != nil {
 		return nil, err
 	}
+	var flat []Expr
 	for _, k := range keys {
-		l, r, err := joinKey(k.e)
+		flat = append(flat, splitAnd(k.e)...)
+	}
+	for _, k := range flat {
+		l, r, err := joinKey(k)
 		if err != nil {
 			return nil, err
 		}
@@ -226,4 +230,12 @@ func (ev *evaluator) checkJoin(rows int) error {
 		return &dataset.QueryError{Message: fmt.Sprintf("'join' operator: the join produces more than %d rows; make the keys more selective or summarize first", ev.eng.limit)}
 	}
 	return nil
+}
+
+// splitAnd flattens "a and b and c" into its operands (join keys may be joined with 'and').
+func splitAnd(e Expr) []Expr {
+	if b, ok := e.(*binaryExpr); ok && b.op == "and" {
+		return append(splitAnd(b.l), splitAnd(b.r)...)
+	}
+	return []Expr{e}
 }

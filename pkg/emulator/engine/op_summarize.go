@@ -37,7 +37,17 @@ type grouping struct {
 
 func (o *summarizeOp) apply(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
 	rc := &rowCtx{ev: ev, sc: sc, tbl: in, n: in.Rows(), op: "summarize"}
-	byCols, err := ev.evalItems(sc, in, o.by, "summarize")
+	by := make([]assignment, len(o.by))
+	for i, a := range o.by {
+		by[i] = a
+		if call, ok := a.e.(*callExpr); ok && len(a.names) == 0 && exprName(a.e) == "" && len(call.args) > 0 {
+			// by format_datetime(Timestamp, 'y-M-d') is named after the column it reads
+			if n := exprName(call.args[0]); n != "" && in.Column(n) != nil {
+				by[i].names = []string{n}
+			}
+		}
+	}
+	byCols, err := ev.evalItems(sc, in, by, "summarize")
 	if err != nil {
 		return nil, err
 	}
@@ -96,17 +106,7 @@ func (rc *rowCtx) aggregateItem(a assignment, g grouping, out *dataset.Table, nb
 	case len(a.names) > 0:
 		name = a.names[0]
 	default:
-		if call, ok := a.e.(*callExpr); ok {
-			if f, ok := rc.ev.eng.reg.Aggregate(call.name); ok && f.ResultName != nil {
-				argNames := make([]string, len(call.args))
-				for i, arg := range call.args {
-					if id, ok := arg.(*identExpr); ok {
-						argNames[i] = id.name
-					}
-				}
-				name = f.ResultName(argNames)
-			}
-		}
+		name = rc.aggregateName(a.e)
 		if name == "" {
 			name = uniqueName(hasColumn(out), "Column", true)
 		}
@@ -272,4 +272,30 @@ func (rc *rowCtx) pickRows(args []Expr, rows []int, out *dataset.Table, nby int,
 		cols = append(cols, named(gather(c, rows), name))
 	}
 	return cols, nil
+}
+
+// aggregateName is Kusto's default name of an aggregation item: the aggregation's own (count_,
+// dcount_DeviceId, set_FileName), also through a conversion such as tostring(make_set(X)); "" otherwise.
+func (rc *rowCtx) aggregateName(e Expr) string {
+	call, ok := e.(*callExpr)
+	if !ok {
+		return ""
+	}
+	if conversions[call.name] && len(call.args) == 1 {
+		return rc.aggregateName(call.args[0])
+	}
+	f, ok := rc.ev.eng.reg.Aggregate(call.name)
+	if !ok || f.ResultName == nil {
+		return ""
+	}
+	argNames := make([]string, len(call.args))
+	for i, arg := range call.args {
+		if id, ok := arg.(*identExpr); ok {
+			argNames[i] = id.name
+		}
+	}
+	if call.name == "count" && len(argNames) == 1 && argNames[0] != "" {
+		return "count_" + argNames[0] // count(X) counts non-empty X and is named after it
+	}
+	return f.ResultName(argNames)
 }

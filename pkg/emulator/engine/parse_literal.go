@@ -195,13 +195,14 @@ func parseTypedValue(ty dataset.Type, raw string) (*dataset.Column, error) {
 	return nil, fmt.Errorf("unsupported literal type %s", ty)
 }
 
-var dateLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999",
+var dateLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04:05Z",
+	"2006-01-02 15:04:05Z", "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999",
 	"2006-01-02 15:04:05.999999999Z07:00", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02", "2006/01/02",
 	"2006/01/02 15:04:05", "01/02/2006", "01/02/2006 15:04:05", time.RFC1123, time.RFC1123Z, "2006-01-02T15Z07:00"}
 
 // parseDateTime parses the text of a datetime literal; a value without a zone is UTC.
 func parseDateTime(s string) (time.Time, error) {
-	s = strings.Trim(strings.TrimSpace(s), `"'`)
+	s = strings.Join(strings.Fields(strings.Trim(strings.TrimSpace(s), `"'`)), " ") // no-break spaces too
 	for _, layout := range dateLayouts {
 		if tm, err := time.Parse(layout, s); err == nil {
 			return tm.UTC(), nil

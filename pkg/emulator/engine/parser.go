@@ -132,6 +132,11 @@ func (p *parser) parseQuery() (*query, error) {
 				return nil, err
 			}
 			q.result = pl
+			// Hunting files often hold several queries one after another without ';' (the portal runs
+			// the one under the cursor): a name at the start of a new line begins the next statement.
+			if p.peek().Kind == kql.Ident && p.peek().Line > p.toks[p.i-1].Line {
+				continue
+			}
 			if !p.atEOF() && !p.at(";") {
 				return nil, p.errorf("unexpected %s after the end of the query; separate statements with ';'", describe(p.peek()))
 			}
@@ -278,6 +283,9 @@ func (p *parser) parseExprOrPipeline() (Expr, error) {
 			return nil, exprErr
 		}
 		return nil, err
+	}
+	if _, isCall := pl.src.(*callSource); exprErr != nil && isCall && len(pl.ops) == 0 {
+		return nil, exprErr // datetime("bad") is a bad literal, not a table
 	}
 	return &tabularExpr{p: start, q: pl}, nil
 }
