@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/AzureAD/microsoft-authentication-library-for-go/apps/confidential"
 )
@@ -64,51 +63,7 @@ func newConfidential(cfg Config, cred credentialFunc) (*confidentialSource, erro
 func (s *confidentialSource) Token(ctx context.Context, scope string) (Token, error) {
 	res, err := s.client.AcquireTokenByCredential(ctx, []string{scope})
 	if err != nil {
-		return Token{}, &SignInError{Mode: s.mode, TenantID: s.tenantID, ClientID: s.clientID, Scope: scope, Err: err,
-			redact: s.secret}
+		return Token{}, newSignInError(s.mode, s.tenantID, s.clientID, scope, s.secret, err)
 	}
 	return Token{Value: res.AccessToken, ExpiresOn: res.ExpiresOn}, nil
-}
-
-// SignInError is a failed sign-in. It names the app, tenant and scope, never the secret.
-type SignInError struct {
-	Mode     Type
-	TenantID string
-	ClientID string
-	Scope    string
-	Err      error
-	// redact is removed from the message should an identity provider ever echo it back.
-	redact string
-}
-
-func (e *SignInError) Error() string {
-	who := "the managed identity"
-	if e.ClientID != "" {
-		who = "app " + e.ClientID
-	}
-	msg := fmt.Sprintf("sign-in (%s) as %s in tenant %s for %s failed: %v; %s",
-		e.Mode, who, e.TenantID, e.Scope, e.Err, e.hint())
-	if e.redact != "" {
-		msg = strings.ReplaceAll(msg, e.redact, "[redacted]")
-	}
-	return msg
-}
-
-func (e *SignInError) Unwrap() error { return e.Err }
-
-// Downstream is true: the identity provider (or the network to it) refused, and the fix is in the
-// tenant or the settings, not in the plugin. hunting.IsDownstream reads this.
-func (e *SignInError) Downstream() bool { return true }
-
-func (e *SignInError) hint() string {
-	switch e.Mode {
-	case ClientSecret:
-		return "check tenantId, clientId and that the client secret is the secret's Value and has not expired"
-	case ClientCertificate:
-		return "check tenantId, clientId and that the certificate is uploaded to the app registration and not expired"
-	case ManagedIdentity:
-		return "check that Grafana runs on an Azure resource with a managed identity and that managedIdentityClientId names it"
-	default:
-		return "check the sign-in settings"
-	}
 }

@@ -30,7 +30,7 @@ func newManagedIdentity(cfg Config) (*managedSource, error) {
 func (s *managedSource) Token(ctx context.Context, scope string) (Token, error) {
 	res, err := s.client.AcquireToken(ctx, ScopeResource(scope))
 	if err != nil {
-		return Token{}, &SignInError{Mode: ManagedIdentity, ClientID: s.clientID, Scope: scope, Err: err}
+		return Token{}, newSignInError(ManagedIdentity, "", s.clientID, scope, "", err)
 	}
 	return Token{Value: res.AccessToken, ExpiresOn: res.ExpiresOn}, nil
 }

@@ -146,3 +146,19 @@ func selfSignedPEM(t *testing.T) string {
 	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})) +
 		string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: keyDER}))
 }
+
+func TestSignInErrorIsReadable(t *testing.T) {
+	idp := startFakeIDP(t)
+	cfg := idp.config(ClientSecret)
+	cfg.ClientSecret = "nope"
+	src, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = src.Token(context.Background(), "https://graph.microsoft.com/.default")
+	want := "sign-in (clientSecret) as app " + testClient + " in tenant " + testTenant +
+		" for https://graph.microsoft.com/.default failed: HTTP 401: AADSTS7000215: Invalid client secret provided.; check tenantId"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("error = %v\nwant prefix %s", err, want)
+	}
+}
