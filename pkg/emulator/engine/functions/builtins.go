@@ -17,4 +17,5 @@ func registerBuiltins(r *Registry) {
 	registerParsers(r)
 	registerEncoding(r)
 	registerIPv4(r)
+	registerExtras(r)
 }

@@ -50,3 +50,15 @@ func TestHashIsStableAndBounded(t *testing.T) {
 		t.Fatalf("different inputs collided: %v", full)
 	}
 }
+
+func TestExtraFunctions(t *testing.T) {
+	runScalarCases(t, []scalarCase{
+		{"has_ipv4", "has_ipv4", cols(strs("conn to 10.1.2.3:443", "v10.1.2.34", "1.2.3.4.5"), strs("10.1.2.3", "10.1.2.3", "1.2.3.4")), []any{true, false, false}, ""},
+		{"has_ipv4_prefix", "has_ipv4_prefix", cols(strs("from 192.168.4.20 ok", "8.8.8.8"), strs("192.168.", "192.168.")), []any{true, false}, ""},
+		{"strcmp", "strcmp", cols(strs("a", "b", "a"), strs("b", "a", "a")), []any{int64(-1), int64(1), int64(0)}, ""},
+		{"translate pads with last", "translate", cols(strs("abc"), strs("x"), strs("abcd")), []any{"xxxd"}, ""},
+		{"translate maps", "translate", cols(strs("ab"), strs("xy"), strs("abba")), []any{"xyyx"}, ""},
+		{"zip", "zip", cols(dyns([]any{1, 2}), dyns([]any{"a"})), []any{[]any{[]any{int64(1), "a"}, []any{int64(2), nil}}}, ""},
+		{"bag_set_key", "bag_set_key", cols(dyns(map[string]any{"a": 1}), strs("b"), longs(2)), []any{map[string]any{"a": int64(1), "b": int64(2)}}, ""},
+	})
+}
