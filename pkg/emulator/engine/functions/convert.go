@@ -274,4 +274,3 @@ func anyToSpan(v any) (int64, bool) {
 	}
 	return 0, false
 }
-
