@@ -92,5 +92,9 @@ func registerAggregates(r *Registry) {
 	add(&Aggregate{Name: "make_bag_if", MinArgs: 2, MaxArgs: 3, Result: aggResult("make_bag_if", dataset.Dynamic, kAny, kBool, kInt),
 		ResultName: named("bag_"), Eval: withIf(1, evalMakeBag)})
 	add(&Aggregate{Name: "percentile", MinArgs: 2, MaxArgs: 2, Result: sameAsFirst("percentile", kAny, kNum),
-		ResultName: percentileName, Eval: evalPercentile}, "percentiles")
+		ResultName: percentileName, Eval: evalPercentile})
+	// percentiles() with several percentages yields one column per percentage in Kusto; here only the
+	// first is computed, so such queries run and show the first.
+	add(&Aggregate{Name: "percentiles", MinArgs: 2, MaxArgs: -1, Result: sameAsFirst("percentiles", kAny, kNum),
+		ResultName: percentileName, Eval: evalPercentile})
 }

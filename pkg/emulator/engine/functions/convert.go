@@ -188,9 +188,9 @@ func anyToFloat(v any) (float64, bool) {
 		}
 		return 0, true
 	case time.Duration:
-		return float64(x), true
+		return float64(int64(x) / 100), true
 	case time.Time:
-		return float64(x.UnixNano()), true
+		return float64(unixToTicks(x.UnixNano())), true
 	case string:
 		f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
 		return f, err == nil
@@ -213,9 +213,9 @@ func anyToLong(v any) (int64, bool) {
 		}
 		return 0, true
 	case time.Duration:
-		return int64(x), true
+		return int64(x) / 100, true
 	case time.Time:
-		return x.UnixNano(), true
+		return unixToTicks(x.UnixNano()), true
 	case string:
 		s := strings.TrimSpace(x)
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
@@ -274,3 +274,7 @@ func anyToSpan(v any) (int64, bool) {
 	}
 	return 0, false
 }
+
+// unixToTicks converts Unix ns to .NET ticks (100 ns since 0001-01-01), which is what Kusto's tolong()
+// and todouble() return for datetimes; timespans likewise convert to ticks.
+func unixToTicks(ns int64) int64 { return floorDiv(ns, 100) + ticksToUnix }

@@ -158,3 +158,11 @@ func TestMathFunctions(t *testing.T) {
 		{"log rejects string", "log", cols(strs("x")), nil, "log(): argument #1 expected to be a numeric expression"},
 	})
 }
+
+func TestNumericConversionOfTimes(t *testing.T) {
+	runScalarCases(t, []scalarCase{
+		{"tolong of timespan is ticks", "tolong", cols(spans(24 * time.Hour)), []any{int64(864000000000)}, ""},
+		{"tolong of datetime is ticks", "tolong", cols(dts(time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC))), []any{int64(621355968000000000)}, ""},
+		{"todouble of timespan", "todouble", cols(spans(time.Second)), []any{1e7}, ""},
+	})
+}

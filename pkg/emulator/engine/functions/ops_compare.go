@@ -86,13 +86,18 @@ func evalCompare(cl cmpClass, test func(int) bool, eq bool, a, b *dataset.Column
 		guid := a.Type == dataset.GUID || b.Type == dataset.GUID
 		for i := 0; i < n; i++ {
 			var c int
-			if guid {
+			switch {
+			case guid && eq:
+				if !strings.EqualFold(x[i], y[i]) {
+					c = 1
+				}
+			case guid:
 				c = cmp3(strings.ToLower(x[i]), strings.ToLower(y[i]))
-			} else if eq {
+			case eq:
 				if x[i] != y[i] {
 					c = 1
 				}
-			} else {
+			default:
 				c = strings.Compare(x[i], y[i])
 			}
 			if test(c) {
