@@ -24,6 +24,17 @@ func (b *budget) acquire(ctx context.Context, r *Runner, alert bool, identity st
 			"alert", alert, "quota", quota, "freesAt", at, "deadline", deadline)
 		return 0, err
 	}
+	if ahead, room := b.queue.ahead(alert, identity), b.grantsBeforeLocked(now, deadline, alert); ahead >= room {
+		at, quota, win := b.freeAtLocked(now, alert)
+		if !at.After(now) && !b.timerAt.IsZero() {
+			at = b.timerAt
+		}
+		err := b.spentLocked(now, at, quota, win)
+		b.mu.Unlock()
+		b.reg.log.Debug("quota: queue too long to be served before the deadline", "tenant", b.key.tenant, "flavor", b.key.flavor,
+			"alert", alert, "ahead", ahead, "grantsBeforeDeadline", room, "deadline", deadline)
+		return 0, err
+	}
 	w := &waiter{runner: r, alert: alert, identity: identity, park: newPark(&b.reg.parked)}
 	b.queue.push(w)
 	w.stopDl = b.reg.clock.AfterFunc(deadline.Sub(now), func() { b.expire(w) })

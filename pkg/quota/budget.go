@@ -130,6 +130,30 @@ func (b *budget) freeAtLocked(now time.Time, alert bool) (time.Time, string, win
 	return at, quota, which
 }
 
+// grantsBeforeLocked estimates how many calls of the class the budget can grant between now and
+// deadline: what each window allows minus the calls still inside it at the deadline, plus a full
+// window's worth for every whole period until then.
+func (b *budget) grantsBeforeLocked(now, deadline time.Time, alert bool) int {
+	if b.pausedUntil.After(deadline) {
+		return 0
+	}
+	n := -1
+	for _, w := range b.windows {
+		allowed := w.limit
+		if !alert {
+			allowed -= w.reserve()
+		}
+		c := allowed - b.calls.used(now, now.Sub(deadline.Add(-w.period)))
+		if span := deadline.Sub(now); span >= w.period {
+			c += allowed * int(span/w.period)
+		}
+		if n < 0 || c < n {
+			n = c
+		}
+	}
+	return max(n, 0)
+}
+
 func (b *budget) admissibleLocked(now time.Time, alert bool) bool {
 	at, _, _ := b.freeAtLocked(now, alert)
 	return !at.After(now)

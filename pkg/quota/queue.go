@@ -67,6 +67,21 @@ func (q *fairQueue) clearFor(alert bool) bool {
 	return len(q.alerts) == 0 && len(q.order) == 0
 }
 
+// ahead estimates how many queued requests would be served before a new one of the class and
+// identity: every alert, and for an interactive request, per identity as many as the round-robin
+// serves before reaching this identity's next turn.
+func (q *fairQueue) ahead(alert bool, identity string) int {
+	n := len(q.alerts)
+	if alert {
+		return n
+	}
+	turn := len(q.users[identity]) + 1
+	for _, ws := range q.users {
+		n += min(len(ws), turn)
+	}
+	return n
+}
+
 func (q *fairQueue) len() int {
 	n := len(q.alerts)
 	for _, ws := range q.users {

@@ -12,6 +12,17 @@ import (
 // the query only spends budget.
 const callMargin = 2 * time.Second
 
+// stalePatience is how long a request that could be answered from a stale cached result waits in the
+// queue for a fresh call before it takes the stale one (with a notice).
+const stalePatience = 5 * time.Second
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
 // withCache returns a copy of res marked with kind, with extra notices appended to a copy of its
 // notices. The frame is shared, never copied or modified.
 func withCache(res *hunting.Result, kind string, extra ...data.Notice) *hunting.Result {

@@ -38,7 +38,9 @@ var _ hunting.Runner = (*Runner)(nil)
 
 // flight is one call in progress that identical requests wait for.
 type flight struct {
-	done      bool
+	done bool
+	// calling is set once the leader has its grant and the API is running the query.
+	calling   bool
 	res       *hunting.Result
 	err       error
 	followers []*park
@@ -67,8 +69,9 @@ func (r *Runner) Run(ctx context.Context, req hunting.Request) (*hunting.Result,
 			r.reg.log.Debug("quota: cache hit", "key", key.hash(), "age", now.Sub(e.storedAt).String())
 			return withCache(e.res, CacheHit), nil
 		}
+		_, hasStale := r.cache.stale(key, now)
 		if f, ok := r.flights[key.id]; ok {
-			res, err, retry := r.follow(ctx, f, key, req)
+			res, err, retry := r.follow(ctx, f, key, req, hasStale)
 			if retry {
 				continue
 			}
@@ -77,14 +80,14 @@ func (r *Runner) Run(ctx context.Context, req hunting.Request) (*hunting.Result,
 		f := &flight{}
 		r.flights[key.id] = f
 		r.mu.Unlock()
-		return r.lead(ctx, f, key, req)
+		return r.lead(ctx, f, key, req, hasStale)
 	}
 }
 
 // lead makes the call for everybody waiting on f. r.mu is not held.
-func (r *Runner) lead(ctx context.Context, f *flight, key cacheKey, req hunting.Request) (*hunting.Result, error) {
-	r.reg.log.Debug("quota: cache miss, calling", "key", key.hash(), "alert", req.FromAlert)
-	res, err := r.call(ctx, key, req)
+func (r *Runner) lead(ctx context.Context, f *flight, key cacheKey, req hunting.Request, hasStale bool) (*hunting.Result, error) {
+	r.reg.log.Debug("quota: cache miss, calling", "key", key.hash(), "alert", req.FromAlert, "staleAvailable", hasStale)
+	res, err := r.call(ctx, f, key, req, hasStale)
 	r.mu.Lock()
 	delete(r.flights, key.id)
 	f.done, f.res, f.err = true, res, err
@@ -103,23 +106,37 @@ func (r *Runner) lead(ctx context.Context, f *flight, key cacheKey, req hunting.
 
 // follow waits for the identical call f; it is entered with r.mu held and releases it. retry asks the
 // caller to start over: the leader was cancelled by its own caller while this request still wants an
-// answer.
-func (r *Runner) follow(ctx context.Context, f *flight, key cacheKey, req hunting.Request) (*hunting.Result, error, bool) {
-	p := newPark(&r.reg.parked)
-	f.followers = append(f.followers, p)
+// answer. With a stale result to fall back on, it waits only stalePatience for a call still queued.
+func (r *Runner) follow(ctx context.Context, f *flight, key cacheKey, req hunting.Request, hasStale bool) (*hunting.Result, error, bool) {
 	now := r.reg.clock.Now()
-	stop := r.reg.clock.AfterFunc(deadlineOf(ctx, now).Sub(now), p.wake)
-	r.mu.Unlock()
-	r.reg.log.Debug("quota: coalesced with an identical call in flight", "key", key.hash())
-
-	select {
-	case <-p.ch:
-	case <-ctx.Done():
-		p.wake()
+	deadline := deadlineOf(ctx, now)
+	until := deadline
+	if hasStale {
+		until = minTime(deadline, now.Add(stalePatience))
 	}
-	stop()
-	r.mu.Lock()
-	done, res, err := f.done, f.res, f.err
+	r.reg.log.Debug("quota: coalesced with an identical call in flight", "key", key.hash())
+	var done bool
+	var res *hunting.Result
+	var err error
+	for {
+		p := newPark(&r.reg.parked)
+		f.followers = append(f.followers, p)
+		stop := r.reg.clock.AfterFunc(until.Sub(r.reg.clock.Now()), p.wake)
+		r.mu.Unlock()
+		select {
+		case <-p.ch:
+		case <-ctx.Done():
+			p.wake()
+		}
+		stop()
+		r.mu.Lock()
+		done, res, err = f.done, f.res, f.err
+		// Patience covers the queue, not the call: once the API runs the query, wait for its answer.
+		if done || !f.calling || !until.Before(deadline) || ctx.Err() != nil {
+			break
+		}
+		until = deadline
+	}
 	r.mu.Unlock()
 	switch {
 	case ctx.Err() != nil:
@@ -138,19 +155,29 @@ func (r *Runner) follow(ctx context.Context, f *flight, key cacheKey, req huntin
 	return withCache(res, CacheShared), nil, false
 }
 
-// call waits for the budget and calls next, retrying 429s while the request's deadline allows.
-func (r *Runner) call(ctx context.Context, key cacheKey, req hunting.Request) (*hunting.Result, error) {
+// call waits for the budget and calls next, retrying 429s while the request's deadline allows. With a
+// stale result to fall back on, it waits at most stalePatience for each grant: when the budget is
+// oversubscribed the calls are made anyway (by requests with nothing to fall back on), so a panel
+// that can show cached data with a notice now should not show the same an almost-full deadline later.
+func (r *Runner) call(ctx context.Context, f *flight, key cacheKey, req hunting.Request, hasStale bool) (*hunting.Result, error) {
 	class := "dashboard"
 	if req.FromAlert {
 		class = "alert"
 	}
 	for {
 		now := r.reg.clock.Now()
-		waited, err := r.budget.acquire(ctx, r, req.FromAlert, req.Identity, queueDeadline(ctx, now))
+		deadline := queueDeadline(ctx, now)
+		if hasStale {
+			deadline = minTime(deadline, now.Add(stalePatience))
+		}
+		waited, err := r.budget.acquire(ctx, r, req.FromAlert, req.Identity, deadline)
 		r.reg.metrics.queueWait.WithLabelValues(r.cfg.Tenant, r.cfg.Flavor, class).Observe(waited.Seconds())
 		if err != nil {
 			return nil, err
 		}
+		r.mu.Lock()
+		f.calling = true
+		r.mu.Unlock()
 		r.count(r.reg.metrics.calls)
 		res, err := r.next.Run(ctx, req)
 		if err == nil {

@@ -1,0 +1,279 @@
+package quota
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/quarry-defender/quarry/pkg/auth"
+	"github.com/quarry-defender/quarry/pkg/emulator"
+	"github.com/quarry-defender/quarry/pkg/emulator/emulatortest"
+	"github.com/quarry-defender/quarry/pkg/hunting"
+)
+
+// The load simulation (issue 5, item 6): a dashboard of 12 panels (7 distinct queries) open by 10
+// viewers refreshing every 30 s, plus 5 alert rules every minute, for 10 minutes of fake time, against
+// the emulator with the 2026 limits (45 calls a minute, 1,500 an hour) driven by the same fake clock.
+// Each scenario runs twice in the same test: through the quota layer and through a pass-through client
+// (the baseline). Time is discrete: each simulated second the clock fires its timers, new requests
+// start, and the simulation waits until every request is finished or parked on the clock.
+const (
+	simViewers      = 10
+	simPanels       = 12
+	simDistinct     = 7 // panels 7..11 repeat the queries of panels 0..4
+	simRefresh      = 30 * time.Second
+	simAlerts       = 5
+	simAlertEvery   = time.Minute
+	simDuration     = 10 * time.Minute
+	simPanelTimeout = 30 * time.Second
+	simCacheTTL     = 30 * time.Second
+	simBudget       = 45
+)
+
+type simScenario struct {
+	name string
+	// perUser runs the dashboard in current-user mode: every viewer is an identity of its own, so
+	// nothing is shared between viewers and the demand is 10x7 queries per refresh.
+	perUser bool
+}
+
+// simReport is what one run measured.
+type simReport struct {
+	mode                                  string
+	requests, calls, throttled            int
+	fresh, ttlHits, shared, stale         int
+	budgetErrs, throttleErrs, otherErrs   int
+	alertErrs, errsAfterAnswered, unclear int
+	waits                                 []time.Duration
+	firstOther                            error
+}
+
+func (r *simReport) shown() int { return r.budgetErrs + r.throttleErrs + r.otherErrs }
+
+func (r *simReport) hitRatio() float64 {
+	if r.requests == 0 {
+		return 0
+	}
+	return float64(r.ttlHits+r.shared+r.stale) / float64(r.requests)
+}
+
+func (r *simReport) p95() time.Duration {
+	if len(r.waits) == 0 {
+		return 0
+	}
+	w := slices.Clone(r.waits)
+	slices.Sort(w)
+	return w[(len(w)*95+99)/100-1]
+}
+
+func (r *simReport) String() string {
+	return fmt.Sprintf("%-12s requests %5d | API calls %5d | 429s %5d (%.1f%%) | errors shown %5d (budget %d, 429 %d, other %d) | "+
+		"fresh %5d, cache hits %4d, coalesced %4d, stale+notice %4d | hit ratio %.2f | p95 wait %s",
+		r.mode, r.requests, r.calls, r.throttled, pct(r.throttled, r.calls), r.shown(), r.budgetErrs, r.throttleErrs, r.otherErrs,
+		r.fresh, r.ttlHits, r.shared, r.stale, r.hitRatio(), r.p95())
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// countingRunner counts the API calls that reach the client and the 429s among them.
+type countingRunner struct {
+	next            hunting.Runner
+	calls, throttle atomic.Int64
+}
+
+func (c *countingRunner) Run(ctx context.Context, req hunting.Request) (*hunting.Result, error) {
+	c.calls.Add(1)
+	res, err := c.next.Run(ctx, req)
+	if errors.As(err, new(*hunting.QuotaError)) {
+		c.throttle.Add(1)
+	}
+	return res, err
+}
+
+// simulate runs one scenario, through the quota layer or straight to the client.
+func simulate(t *testing.T, sc simScenario, withQuota bool) *simReport {
+	t.Helper()
+	start := time.Now().UTC().Truncate(time.Minute).Add(time.Minute)
+	clk := newFakeClock(start)
+	emu := emulatortest.Start(t, emulatortest.WithLimits("2026"), emulatortest.WithClock(clk))
+	token := emu.AppToken(t, emulator.DemoReaderAppID, "https://graph.microsoft.com/.default")
+	client, err := hunting.NewClient(hunting.Config{
+		Flavor: hunting.FlavorGraph, APIBaseURL: emu.URL, HTTPClient: emu.Client(),
+		Tokens: auth.TokenSourceFunc(func(context.Context, string) (auth.Token, error) {
+			return auth.Token{Value: token, ExpiresOn: time.Now().Add(time.Hour)}, nil
+		}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counter := &countingRunner{next: client}
+	var runner hunting.Runner = counter
+	var reg *Registry
+	rep := &simReport{mode: "pass-through"}
+	if withQuota {
+		reg = NewRegistry(WithClock(clk), WithJitterSeed(7))
+		qr := reg.Runner(counter, Config{Tenant: emulator.DemoTenantID, Flavor: "graph",
+			CallsPerMinute: simBudget, CallsPerHour: 1500, CacheTTL: simCacheTTL})
+		defer qr.Dispose()
+		runner = qr
+		rep.mode = "quota"
+	}
+
+	var (
+		mu       sync.Mutex
+		answered = map[string]bool{}
+		active   atomic.Int64
+	)
+	record := func(req hunting.Request, res *hunting.Result, err error, wait time.Duration) {
+		mu.Lock()
+		defer mu.Unlock()
+		rep.requests++
+		rep.waits = append(rep.waits, wait)
+		panel := req.Identity + "\x00" + req.Query
+		var be *BudgetError
+		switch {
+		case err == nil && res.Cache == CacheHit && len(res.Notices) > 0:
+			rep.stale++
+		case err == nil && res.Cache == CacheHit:
+			rep.ttlHits++
+		case err == nil && res.Cache == CacheShared:
+			rep.shared++
+		case err == nil:
+			rep.fresh++
+		case errors.As(err, &be):
+			rep.budgetErrs++
+			if answered[panel] {
+				rep.errsAfterAnswered++
+			}
+			if !strings.Contains(err.Error(), "frees up at") {
+				rep.unclear++
+			}
+		case errors.As(err, new(*hunting.QuotaError)):
+			rep.throttleErrs++
+		default:
+			rep.otherErrs++
+			if rep.firstOther == nil {
+				rep.firstOther = err
+			}
+		}
+		if err == nil {
+			answered[panel] = true
+		} else if req.FromAlert {
+			rep.alertErrs++
+		}
+	}
+	launch := func(req hunting.Request) {
+		active.Add(1)
+		go func() {
+			defer active.Add(-1)
+			begin := clk.Now()
+			ctx := fakeDeadline{Context: context.Background(), at: begin.Add(simPanelTimeout)}
+			res, err := runner.Run(ctx, req)
+			record(req, res, err, clk.Now().Sub(begin))
+		}()
+	}
+	settle := func() {
+		for {
+			a := active.Load()
+			p := 0
+			if reg != nil {
+				p = reg.parked.value()
+			}
+			if int64(p) == a {
+				return
+			}
+			time.Sleep(20 * time.Microsecond)
+		}
+	}
+
+	for s := time.Duration(0); s < simDuration; s += time.Second {
+		now := start.Add(s)
+		clk.AdvanceTo(now)
+		// Grafana aligns relative ranges to the query interval: one minute here.
+		to := now.Truncate(time.Minute)
+		for v := range simViewers {
+			offset := time.Duration(v) * 3 * time.Second
+			if s < offset || (s-offset)%simRefresh != 0 {
+				continue
+			}
+			id := ""
+			if sc.perUser {
+				id = fmt.Sprintf("viewer%02d@contoso.example", v)
+			}
+			for p := range simPanels {
+				launch(hunting.Request{Query: fmt.Sprintf("DeviceProcessEvents | take %d", p%simDistinct+1),
+					From: to.Add(-6 * time.Hour), To: to, Identity: id})
+			}
+		}
+		for a := range simAlerts {
+			offset := time.Duration(a) * 12 * time.Second
+			if s < offset || (s-offset)%simAlertEvery != 0 {
+				continue
+			}
+			launch(hunting.Request{Query: fmt.Sprintf("DeviceProcessEvents | take %d", 20+a),
+				From: to.Add(-5 * time.Minute), To: to, FromAlert: true})
+		}
+		settle()
+	}
+	for active.Load() > 0 { // let the last requests finish or time out
+		clk.Advance(time.Second)
+		settle()
+	}
+	rep.calls, rep.throttled = int(counter.calls.Load()), int(counter.throttle.Load())
+	if st := emu.Server.Stats().Tenants[emulator.DemoTenantID]; st.Throttled != int64(rep.throttled) {
+		t.Errorf("%s: the emulator counted %d 429s, the client saw %d", rep.mode, st.Throttled, rep.throttled)
+	}
+	return rep
+}
+
+func TestLoadSimulation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("load simulation: about 10 s")
+	}
+	scenarios := []simScenario{
+		{name: "fits the budget (shared app identity: 7 distinct queries x 2/min + 5 alerts = 19 calls/min)"},
+		{name: "3x the budget (current-user mode: 10 users x 7 queries x 2/min + 5 alerts = 145 calls/min)", perUser: true},
+	}
+	for i, sc := range scenarios {
+		t.Run(fmt.Sprintf("scenario%d", i+1), func(t *testing.T) {
+			q := simulate(t, sc, true)
+			base := simulate(t, sc, false)
+			t.Logf("%s\n  %s\n  %s", sc.name, q, base)
+			hist := map[time.Duration]int{}
+			for _, w := range q.waits {
+				hist[w.Truncate(5*time.Second)]++
+			}
+			t.Logf("waits: %v", hist)
+			if q.otherErrs > 0 || q.unclear > 0 {
+				t.Errorf("quota: %d unexpected errors (first: %v), %d budget errors without a reset time", q.otherErrs, q.firstOther, q.unclear)
+			}
+			if q.alertErrs > 0 {
+				t.Errorf("quota: %d alert-rule queries failed; their reserved share should serve them", q.alertErrs)
+			}
+			if q.errsAfterAnswered > 0 {
+				t.Errorf("quota: %d errors for panels answered before; they should get cached data with a notice", q.errsAfterAnswered)
+			}
+			if !sc.perUser {
+				if q.throttled > 0 || q.shown() > 0 {
+					t.Errorf("quota, demand within budget: %d 429s and %d errors shown, want none", q.throttled, q.shown())
+				}
+			} else if pct(q.throttled, q.calls) > 1 {
+				t.Errorf("quota at 3x: %.1f%% of calls answered 429, want at most 1%%", pct(q.throttled, q.calls))
+			}
+			if base.throttled == 0 || q.calls >= base.calls {
+				t.Errorf("baseline made %d calls with %d 429s, quota %d calls: the simulation does not load the API", base.calls, base.throttled, q.calls)
+			}
+		})
+	}
+}
