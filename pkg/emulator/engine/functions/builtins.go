@@ -18,4 +18,6 @@ func registerBuiltins(r *Registry) {
 	registerEncoding(r)
 	registerIPv4(r)
 	registerExtras(r)
+	registerBits(r)
+	registerCommandLine(r)
 }

@@ -2,6 +2,7 @@ package functions
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 )
@@ -39,7 +40,11 @@ var (
 
 // argErr is Kusto's wording for a wrongly typed argument; the evaluator adds the position.
 func argErr(fn string, i int, k argKind) error {
-	return fmt.Errorf("%s(): argument #%d expected to be a %s expression", fn, i+1, k.noun)
+	article := "a"
+	if strings.ContainsRune("aeiou", rune(k.noun[0])) {
+		article = "an"
+	}
+	return fmt.Errorf("%s(): argument #%d expected to be %s %s expression", fn, i+1, article, k.noun)
 }
 
 // checkArgs validates argument types against kinds; the last kind repeats for variadic tails.
