@@ -2,6 +2,7 @@ package telemetry
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -123,11 +124,11 @@ func (g *generator) workstationDay(d *device, day int, ep endpoints, dl dllSet, 
 	userinit := g.spawn(d, d.winlogon, iUserinit, `C:\Windows\system32\userinit.exe`, u, start+int64(2*sec))
 	explorer := g.spawn(d, userinit, iExplorer, `C:\Windows\Explorer.EXE`, u, start+int64(3*sec))
 	d.sessionOf = explorer
-	onedrive := g.spawn(d, explorer, iOneDrive, `"`+d.images[iOneDrive].path+`" /background`, u, start+int64(20*sec))
-	teams := g.spawn(d, explorer, iTeams, `"`+d.images[iTeams].path+`" msteams:system-initiated`, u, start+int64(25*sec))
-	outlook := g.spawn(d, explorer, iOutlook, `"`+d.images[iOutlook].path+`" `, u, g.after(start, mins, 10*mins))
+	onedrive := g.spawn(d, explorer, iOneDrive, d.launch[iOneDrive]+`/background`, u, start+int64(20*sec))
+	teams := g.spawn(d, explorer, iTeams, d.launch[iTeams]+`msteams:system-initiated`, u, start+int64(25*sec))
+	outlook := g.spawn(d, explorer, iOutlook, d.launch[iOutlook], u, g.after(start, mins, 10*mins))
 	g.regEvent(d, onedrive, start+int64(21*sec), "RegistryValueSet", regInfo{key: `HKEY_CURRENT_USER\S-1-5-21\SOFTWARE\Microsoft\Windows\CurrentVersion\Run`, valueName: "OneDrive", valueData: `"` + d.images[iOneDrive].path + `" /background`, valueType: "String"})
-	browser := g.spawn(d, explorer, iChrome, `"`+d.images[iChrome].path+`" --restore-last-session`, u, start+int64(40*sec))
+	browser := g.spawn(d, explorer, iChrome, d.launch[iChrome]+`--restore-last-session`, u, start+int64(40*sec))
 	g.churn(d, day, explorer, browser, teams, ep)
 	if r.chance(0.3) {
 		g.logon(d, g.after(start, 3*hour, 5*hour), "LogonSuccess", "Unlock", u, nil, d.curLogon, d.winlogon)
@@ -176,7 +177,7 @@ func (g *generator) browse(d *device, explorer *proc, ts int64, ep endpoints, dl
 	if r.chance(0.35) {
 		img, base = iMsedge, cl.edge
 	}
-	b := g.spawn(d, explorer, img, `"`+d.images[img].path+`" `, d.owner, ts)
+	b := g.spawn(d, explorer, img, d.launch[img], d.owner, ts)
 	if img == iChrome {
 		g.imageLoad(d, b, g.after(ts, 0, sec), dl.chrome)
 	}
@@ -189,10 +190,9 @@ func (g *generator) browse(d *device, explorer *proc, ts int64, ep endpoints, dl
 	}
 	if r.chance(0.25) {
 		e := pick(r, ep.web)
-		f := pick(r, cl.downloads)
-		dst := dataFile(`C:\Users\`+d.owner.profile+`\Downloads\`+f.name, "download|"+f.name, f.size)
+		dst := pick(r, d.downloads)
 		g.fileEvent(d, b, g.after(ts, mins, 10*mins), "FileCreated", dst, func(rw *row) {
-			rw.originURL, rw.originIP, rw.referrer = "https://"+e.url+"/downloads/"+f.name, e.ip, "https://"+e.url+"/"
+			rw.originURL, rw.originIP, rw.referrer = "https://"+e.url+"/downloads/"+dst.name, e.ip, "https://"+e.url+"/"
 		})
 	}
 }
@@ -200,12 +200,13 @@ func (g *generator) browse(d *device, explorer *proc, ts int64, ep endpoints, dl
 // officeDoc opens one of the user's documents in Word or Excel and saves it.
 func (g *generator) officeDoc(d *device, explorer *proc, ts int64, ep endpoints, dl dllSet) {
 	r := g.activity
-	doc := pick(r, d.docs)
+	k := r.IntN(len(d.docs))
+	doc := d.docs[k]
 	img := iWinword
-	if doc.name[len(doc.name)-4:] == "xlsx" {
+	if strings.HasSuffix(doc.name, ".xlsx") {
 		img = iExcel
 	}
-	p := g.spawn(d, explorer, img, `"`+d.images[img].path+`" /n "`+doc.path+`" /o ""`, d.owner, ts)
+	p := g.spawn(d, explorer, img, d.docOpen[k], d.owner, ts)
 	g.imageLoad(d, p, g.after(ts, 0, sec), dl.mso)
 	g.fileEvent(d, p, g.after(ts, mins, 30*mins), "FileModified", doc, nil)
 	g.regEvent(d, p, g.after(ts, sec, 10*sec), "RegistryValueSet", regInfo{key: `HKEY_CURRENT_USER\S-1-5-21\SOFTWARE\Microsoft\Office\16.0\Common\Open Find\Microsoft Office Word\Settings\Save As`, valueName: "File Name MRU", valueData: doc.path, valueType: "String"})
@@ -300,7 +301,7 @@ func (g *generator) linuxDay(d *device, day int, ep endpoints) {
 		c := g.spawn(d, sh, iCurl, "curl -fsS https://archive.ubuntu.com/ubuntu/dists/jammy/InRelease -o /dev/null", root, ts+int64(sec))
 		e := pick(r, ep.linux)
 		g.connect(d, c, ts+int64(2*sec), "ConnectionSuccess", e.ip, e.url, e.port)
-		g.fileEvent(d, sh, ts+int64(3*sec), "FileModified", dataFile("/var/log/backup.log", "linux-log|"+d.id, 48213), nil)
+		g.fileEvent(d, sh, ts+int64(3*sec), "FileModified", d.varLog, nil)
 	}
 	if r.chance(0.5) {
 		ts, ok := g.c.at(r, day, false)

@@ -41,10 +41,8 @@ func (g *generator) churn(d *device, day int, explorer, browser, teams *proc, ep
 			i := r.IntN(len(d.churn))
 			g.fileEvent(d, writers[i%3], ts, pick(r, actions), d.churn[i], nil)
 		default:
-			e := pick(r, ep.web)
-			g.devEvent(d, d.svchost[2], ts, "DnsQueryResponse", func(rw *row) {
-				rw.additional = `{"DnsQueryString":"` + e.url + `","DnsQueryResult":[{"DnsQueryType":1,"IpAddress":"` + e.ip + `"}]}`
-			})
+			add := ep.dns[r.IntN(len(ep.dns))]
+			g.devEvent(d, d.svchost[2], ts, "DnsQueryResponse", func(rw *row) { rw.additional = add })
 		}
 	}
 }

@@ -13,7 +13,6 @@ type cmdlines struct {
 	chrome, edge, taskhost, mpcmdrun, wuauclt, wmi []string
 	psCommands                                     []string // PowerShellCommand AdditionalFields
 	shell                                          []shellCmd
-	downloads                                      []*file
 	mpSig, mpLog                                   *file
 }
 
@@ -38,9 +37,6 @@ func newCmdlines() *cmdlines {
 		{iNet, `net use`}, {iIpconfig, `ipconfig /flushdns`}, {iPing, `ping 8.8.8.8`},
 		{iNotepad, `"C:\Windows\system32\notepad.exe"`}, {iRobocopy, `robocopy C:\Users\Public\Reports \\srv-file01\Shares\Reports /MIR /R:1`},
 		{iReg, `reg query HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall`},
-	}
-	for i, n := range []string{"GoogleChromeEnterprise.msi", "zoom-installer.exe", "report-final.pdf", "quarterly-results.xlsx", "vscode-setup.exe", "meeting-notes.docx", "python-3.12.2-amd64.exe", "brochure.pdf"} {
-		c.downloads = append(c.downloads, dataFile(`C:\`+n, "download|"+n, int64(80_000+i*1_250_000)))
 	}
 	c.mpSig = dataFile(`C:\ProgramData\Microsoft\Windows Defender\Definition Updates\Updates\mpasdlta.vdm`, "mpsig", 2_818_376)
 	c.mpLog = dataFile(`C:\ProgramData\Microsoft\Windows Defender\Support\MPLog-20240301-101531.log`, "mplog", 9_442_117)

@@ -10,10 +10,12 @@ type endpoint struct {
 // RemoteIPType and ipv4_is_private() behave; the attacker infrastructure uses documentation ranges.
 type endpoints struct {
 	web, office, teams, defender, update, onedrive, linux, mac []endpoint
+	// dns[i] is the DnsQueryResponse AdditionalFields of web[i].
+	dns []string
 }
 
 func knownEndpoints() endpoints {
-	return endpoints{
+	e := endpoints{
 		web: []endpoint{
 			{"www.google.com", "142.250.184.196", 443}, {"www.bing.com", "204.79.197.200", 443},
 			{"github.com", "140.82.121.4", 443}, {"www.linkedin.com", "13.107.42.14", 443},
@@ -53,4 +55,8 @@ func knownEndpoints() endpoints {
 			{"www.apple.com", "23.38.168.80", 443},
 		},
 	}
+	for _, w := range e.web {
+		e.dns = append(e.dns, `{"DnsQueryString":"`+w.url+`","DnsQueryResult":[{"DnsQueryType":1,"IpAddress":"`+w.ip+`"}]}`)
+	}
+	return e
 }

@@ -45,8 +45,12 @@ type device struct {
 	ip, mac          string
 	owner            *account // primary user (workstations) or the admin who runs it (servers)
 	images           [numImages]*file
-	docs             []*file // documents in the owner's profile
-	churn            []*file // cache and temp files rewritten all day
+	docs             []*file           // documents in the owner's profile
+	churn            []*file           // cache and temp files rewritten all day
+	launch           [numImages]string // "<path>" : the plain command line of each image, shared by rows
+	docOpen          []string          // Word/Excel command lines opening docs[i]
+	downloads        []*file           // files the browser downloads to the profile
+	varLog           *file             // Linux cron job log
 	bootTime         int64
 	services, defend *proc // long-lived services.exe and MsMpEng.exe
 	lsass, winlogon  *proc
@@ -159,6 +163,20 @@ func buildWorld(opts Options) *world {
 		}
 		d.docs = userDocs(d.owner)
 		d.churn = churnFiles(d)
+		for k, f := range d.images {
+			d.launch[k] = `"` + f.path + `" `
+		}
+		for _, doc := range d.docs {
+			img := d.images[iWinword]
+			if strings.HasSuffix(doc.name, ".xlsx") {
+				img = d.images[iExcel]
+			}
+			d.docOpen = append(d.docOpen, `"`+img.path+`" /n "`+doc.path+`" /o ""`)
+		}
+		for i, n := range downloadNames() {
+			d.downloads = append(d.downloads, dataFile(`C:\Users\`+d.owner.profile+`\Downloads\`+n, "download|"+n, int64(80_000+i*1_250_000)))
+		}
+		d.varLog = dataFile("/var/log/backup.log", "linux-log|"+d.id, 48213)
 		w.devices = append(w.devices, d)
 		if d.server {
 			w.servers = append(w.servers, d)
@@ -204,4 +222,8 @@ func userDocs(u *account) []*file {
 		out = append(out, dataFile(`C:\Users\`+u.profile+`\`+n, u.upn+"|"+n, int64(24_000+i*37_123)))
 	}
 	return out
+}
+
+func downloadNames() []string {
+	return []string{"GoogleChromeEnterprise.msi", "zoom-installer.exe", "report-final.pdf", "quarterly-results.xlsx", "vscode-setup.exe", "meeting-notes.docx", "python-3.12.2-amd64.exe", "brochure.pdf"}
 }
