@@ -79,14 +79,21 @@ func registerAggregates(r *Registry) {
 	}
 	add(&Aggregate{Name: "any", MinArgs: 1, MaxArgs: -1, Result: sameAsFirst("any", kAny),
 		ResultName: named("any_"), Eval: evalAny}, "take_any")
-	add(&Aggregate{Name: "make_set", MinArgs: 1, MaxArgs: 2, Result: aggResult("make_set", dataset.Dynamic, kAny, kInt),
-		ResultName: named("set_"), Eval: collect(true)}, "makeset")
+	for _, c := range []struct {
+		name, prefix string
+		distinct     bool
+		def          int
+	}{
+		{"make_set", "set_", true, defaultMaxSize}, {"makeset", "set_", true, deprecatedMaxSize},
+		{"make_list", "list_", false, defaultMaxSize}, {"makelist", "list_", false, deprecatedMaxSize},
+	} {
+		add(&Aggregate{Name: c.name, MinArgs: 1, MaxArgs: 2, Result: aggResult(c.name, dataset.Dynamic, kAny, kInt),
+			ResultName: named(c.prefix), Eval: collect(c.distinct, c.def)})
+	}
 	add(&Aggregate{Name: "make_set_if", MinArgs: 2, MaxArgs: 3, Result: aggResult("make_set_if", dataset.Dynamic, kAny, kBool, kInt),
-		ResultName: named("set_"), Eval: withIf(1, collect(true))})
-	add(&Aggregate{Name: "make_list", MinArgs: 1, MaxArgs: 2, Result: aggResult("make_list", dataset.Dynamic, kAny, kInt),
-		ResultName: named("list_"), Eval: collect(false)}, "makelist")
+		ResultName: named("set_"), Eval: withIf(1, collect(true, defaultMaxSize))})
 	add(&Aggregate{Name: "make_list_if", MinArgs: 2, MaxArgs: 3, Result: aggResult("make_list_if", dataset.Dynamic, kAny, kBool, kInt),
-		ResultName: named("list_"), Eval: withIf(1, collect(false))})
+		ResultName: named("list_"), Eval: withIf(1, collect(false, defaultMaxSize))})
 	add(&Aggregate{Name: "make_bag", MinArgs: 1, MaxArgs: 2, Result: aggResult("make_bag", dataset.Dynamic, kAny, kInt),
 		ResultName: named("bag_"), Eval: evalMakeBag})
 	add(&Aggregate{Name: "make_bag_if", MinArgs: 2, MaxArgs: 3, Result: aggResult("make_bag_if", dataset.Dynamic, kAny, kBool, kInt),

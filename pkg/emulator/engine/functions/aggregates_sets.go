@@ -66,21 +66,28 @@ func evalDcount(_ *Context, args []*dataset.Column, groups []int32, ngroups int)
 	return out, nil
 }
 
-// maxSizeArg reads make_set/make_list's optional size cap (argument idx), default 1,048,576 as in Kusto.
-func maxSizeArg(args []*dataset.Column, idx int) int {
+// maxSizeArg reads make_set/make_list's optional size cap (argument idx), else def.
+func maxSizeArg(args []*dataset.Column, idx, def int) int {
 	if len(args) > idx && args[idx].Len() > 0 {
 		if v, ok := longOf(args[idx], 0); ok && v > 0 {
 			return int(v)
 		}
 	}
-	return 1 << 20
+	return def
 }
 
-// collect builds make_set (distinct, arrays flattened) or make_list per group, in row order, nulls skipped.
-func collect(distinct bool) aggFn {
+// Default size caps: 1,048,576 for make_set/make_list, 128 for the deprecated makeset/makelist.
+const (
+	defaultMaxSize    = 1 << 20
+	deprecatedMaxSize = 128
+)
+
+// collect builds make_set (distinct, arrays flattened) or make_list per group, in row order, nulls skipped,
+// at most def elements unless a size argument says otherwise.
+func collect(distinct bool, def int) aggFn {
 	return func(_ *Context, args []*dataset.Column, groups []int32, ngroups int) (*dataset.Column, error) {
 		a := args[0]
-		limit := maxSizeArg(args, 1)
+		limit := maxSizeArg(args, 1, def)
 		lists := make([][]any, ngroups)
 		seen := map[strKey]struct{}{}
 		add := func(g int32, v any) {
@@ -131,7 +138,7 @@ func collect(distinct bool) aggFn {
 // evalMakeBag merges the property bags of each group; earlier rows win on duplicate keys.
 func evalMakeBag(_ *Context, args []*dataset.Column, groups []int32, ngroups int) (*dataset.Column, error) {
 	a := args[0]
-	limit := maxSizeArg(args, 1)
+	limit := maxSizeArg(args, 1, defaultMaxSize)
 	out := newOut(dataset.Dynamic, ngroups)
 	for g := range out.Dyn {
 		out.Dyn[g] = map[string]any{}

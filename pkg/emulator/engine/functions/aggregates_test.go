@@ -126,3 +126,31 @@ func TestArgExtreme(t *testing.T) {
 		t.Fatalf("all-null group should fall back to its first row, got %d", got[2])
 	}
 }
+
+func TestDeprecatedCollectorsCapAt128(t *testing.T) {
+	vals := make([]any, 200)
+	for i := range vals {
+		vals[i] = int64(i)
+	}
+	groups := make([]int32, len(vals))
+	tests := []struct {
+		name string
+		fn   string
+		want int
+	}{
+		{"makeset", "makeset", 128}, {"makelist", "makelist", 128}, {"make_set", "make_set", 200}, {"make_list", "make_list", 200},
+	}
+	reg := NewRegistry()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, _ := reg.Aggregate(tc.fn)
+			out, err := f.Eval(testCtx(), cols(longs(vals...)), groups, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(out.Dyn[0].([]any)); got != tc.want {
+				t.Fatalf("%s kept %d elements, want %d", tc.fn, got, tc.want)
+			}
+		})
+	}
+}

@@ -25,6 +25,13 @@ func classify(a, b dataset.Type) (cmpClass, error) {
 		return cmpDyn, nil
 	case isNumeric(a) && isNumeric(b):
 		return cmpNum, nil
+	case (a == dataset.Bool && isNumeric(b)) || (isNumeric(a) && b == dataset.Bool):
+		// Kusto itself rejects bool against a number; flag columns compared with 1 are common enough in
+		// hunting queries to accept, comparing the bool as 0/1.
+		return cmpNum, nil
+	case (isTimeLike(a) && b == dataset.String) || (a == dataset.String && isTimeLike(b)):
+		// A datetime or timespan against text parses the text per cell, so Timestamp > "2024-01-01" works.
+		return cmpDyn, nil
 	case isStringy(a) && isStringy(b):
 		return cmpStr, nil
 	case a == b && (a == dataset.DateTime || a == dataset.TimeSpan || a == dataset.Bool):
@@ -220,3 +227,5 @@ func boolInt(b bool) int64 {
 	}
 	return 0
 }
+
+func isTimeLike(t dataset.Type) bool { return t == dataset.DateTime || t == dataset.TimeSpan }
