@@ -9,6 +9,7 @@ const swcTransform = base.transform['^.+\\.(t|j)sx?$'];
 
 module.exports = {
   ...base,
+  setupFilesAfterEnv: [...base.setupFilesAfterEnv, '<rootDir>/src/test/jsdom.ts'],
   transform: {
     ...base.transform,
     '^.+\\.mjs$': swcTransform,

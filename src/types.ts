@@ -15,7 +15,8 @@ export interface CustomEndpoints {
   authorityUrl?: string;
 }
 
-export interface QuarryOptions extends DataSourceJsonData {
+/** The plugin's own jsonData fields (DataSourceJsonData adds Grafana's generic ones). */
+export interface QuarryJsonFields {
   api?: HuntingApi;
   cloud?: Cloud;
   region?: string;
@@ -31,6 +32,11 @@ export interface QuarryOptions extends DataSourceJsonData {
   rowLimit?: number;
   customEndpoints?: CustomEndpoints;
   tlsAuthWithCACert?: boolean;
+}
+
+export interface QuarryOptions extends DataSourceJsonData, QuarryJsonFields {
+  // DataSourceJsonData declares authType as any string; the plugin narrows it.
+  authType?: AuthType;
 }
 
 export interface QuarrySecureJsonData {
@@ -79,7 +85,7 @@ export const JSON_DATA_FIELDS = [
   'rowLimit',
   'customEndpoints',
   'tlsAuthWithCACert',
-] as const satisfies ReadonlyArray<keyof QuarryOptions>;
+] as const satisfies ReadonlyArray<keyof QuarryJsonFields>;
 
 export const CUSTOM_ENDPOINT_FIELDS = ['apiUrl', 'authorityUrl'] as const satisfies ReadonlyArray<
   keyof CustomEndpoints

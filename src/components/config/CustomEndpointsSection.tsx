@@ -28,8 +28,6 @@ export function CustomEndpointsSection({ options, onOptionsChange }: Props) {
     <ConfigSection
       title="Custom endpoints"
       description="For the offline emulator or a private cloud. Most data sources never need this."
-      isCollapsible
-      isInitiallyOpen={inUse}
     >
       <Field label="Use custom endpoints" description="Replace the Microsoft hosts chosen by API and cloud.">
         <InlineSwitch

@@ -1,0 +1,30 @@
+import { DataSourceSettings } from '@grafana/data';
+
+import { QuarryOptions, QuarrySecureJsonData } from '../types';
+
+export function settings(
+  jsonData: Partial<QuarryOptions> = {},
+  secureJsonFields: Record<string, boolean> = {}
+): DataSourceSettings<QuarryOptions, QuarrySecureJsonData> {
+  return {
+    id: 1,
+    uid: 'quarry-uid',
+    orgId: 1,
+    name: 'Defender',
+    type: 'quarry-defender-datasource',
+    typeName: 'Microsoft Defender Advanced Hunting',
+    typeLogoUrl: '',
+    access: 'proxy',
+    url: '',
+    user: '',
+    database: '',
+    basicAuth: false,
+    basicAuthUser: '',
+    isDefault: false,
+    jsonData: jsonData as QuarryOptions,
+    secureJsonFields,
+    secureJsonData: {},
+    readOnly: false,
+    withCredentials: false,
+  };
+}
