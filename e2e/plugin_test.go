@@ -126,7 +126,7 @@ func TestQueryDataEveryFlavorAndFormat(t *testing.T) {
 			}
 			var total int64
 			for r := range series.Rows() {
-				if r > 0 && !series.Fields[0].At(r - 1).(time.Time).Before(series.Fields[0].At(r).(time.Time)) {
+				if r > 0 && !series.Fields[0].At(r-1).(time.Time).Before(series.Fields[0].At(r).(time.Time)) {
 					t.Fatalf("series times not ascending at row %d", r)
 				}
 				if v := series.Fields[1].At(r).(*int64); v != nil {

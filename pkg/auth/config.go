@@ -30,9 +30,6 @@ const (
 	AuthorityGovernment = "https://login.microsoftonline.us"
 )
 
-// ErrNotSupported marks a sign-in mode this build does not implement yet.
-var ErrNotSupported = errors.New("not supported yet")
-
 // Config is everything a token source needs. The plugin fills it from the data source settings.
 type Config struct {
 	Type Type
@@ -52,6 +49,11 @@ type Config struct {
 	ClientCertificatePassword string
 	// ManagedIdentityClientID selects a user-assigned identity; empty means system-assigned.
 	ManagedIdentityClientID string
+	// FederatedTokenFile is the workload identity token file (AZURE_FEDERATED_TOKEN_FILE).
+	FederatedTokenFile string
+	// Fallback is the mode CurrentUser uses for requests without a signed-in user (alert rules); empty
+	// means such requests fail with ErrNoUser.
+	Fallback Type
 	// HTTPClient carries every sign-in request; the plugin passes the same client as for API calls so a
 	// custom CA and proxy settings apply to both.
 	HTTPClient *http.Client

@@ -2,8 +2,8 @@
 //
 // It owns: the TokenSource contract (token.go), one constructor that switches on the data source's
 // authType (New), the MSAL Go token sources behind it (client secret, client certificate, managed
-// identity; workload identity and current user answer "not supported yet"), the authority URL per
-// cloud, and a claims reader that decodes a JWT payload without verifying it (CheckHealth uses it to name
+// identity, workload identity, and current user by on-behalf-of with a fallback for requests without a
+// user, who travels in the context: WithUser), the authority URL per cloud, and a claims reader that decodes a JWT payload without verifying it (CheckHealth uses it to name
 // a missing permission).
 //
 // It does not own: which host or scope a flavor uses (package hunting), settings parsing (package

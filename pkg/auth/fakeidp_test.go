@@ -55,10 +55,15 @@ func startFakeIDP(t *testing.T) *fakeIDP {
 			})
 			return
 		}
+		claims := map[string]any{"aud": "https://graph.microsoft.com", "roles": []string{"ThreatHunting.Read.All"}}
+		if r.PostForm.Get("requested_token_use") == "on_behalf_of" {
+			// The user is whoever the assertion names; the fake trusts it.
+			claims = map[string]any{"aud": "https://graph.microsoft.com", "scp": "ThreatHunting.Read.All", "upn": r.PostForm.Get("assertion")}
+		}
 		writeJSON(w, http.StatusOK, map[string]any{
 			"token_type":   "Bearer",
 			"expires_in":   3600,
-			"access_token": testJWT(map[string]any{"aud": "https://graph.microsoft.com", "roles": []string{"ThreatHunting.Read.All"}}),
+			"access_token": testJWT(claims),
 		})
 	})
 	f.srv = httptest.NewTLSServer(mux)

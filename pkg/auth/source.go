@@ -25,10 +25,16 @@ func New(cfg Config) (TokenSource, error) {
 		return newConfidential(cfg, cred)
 	case ManagedIdentity:
 		return newManagedIdentity(cfg)
-	case WorkloadIdentity, CurrentUser:
-		return nil, fmt.Errorf("auth: authType %q is %w; use clientSecret, clientCertificate or managedIdentity", cfg.Type, ErrNotSupported)
+	case WorkloadIdentity:
+		cred, err := workloadCredential(cfg.FederatedTokenFile)
+		if err != nil {
+			return nil, err
+		}
+		return newConfidential(cfg, cred)
+	case CurrentUser:
+		return newOnBehalfOf(cfg)
 	case "":
-		return nil, errors.New("auth: authType is empty; choose clientSecret, clientCertificate or managedIdentity")
+		return nil, fmt.Errorf("auth: authType is empty; choose one of %v", Types())
 	default:
 		return nil, fmt.Errorf("auth: unknown authType %q; choose one of %v", cfg.Type, Types())
 	}

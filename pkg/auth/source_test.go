@@ -26,8 +26,10 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		{name: "no http client", in: func(c *Config) { c.HTTPClient = nil }, wantErr: "no HTTP client"},
 		{name: "empty auth type", in: func(c *Config) { c.Type = "" }, wantErr: "authType is empty"},
 		{name: "unknown auth type", in: func(c *Config) { c.Type = "password" }, wantErr: `unknown authType "password"`},
-		{name: "workload identity", in: func(c *Config) { c.Type = WorkloadIdentity }, wantErr: "not supported yet"},
-		{name: "current user", in: func(c *Config) { c.Type = CurrentUser }, wantErr: "not supported yet"},
+		{name: "workload identity without token file", in: func(c *Config) { c.Type = WorkloadIdentity }, wantErr: "AZURE_FEDERATED_TOKEN_FILE"},
+		{name: "current user without credential", in: func(c *Config) { c.Type = CurrentUser; c.ClientSecret = "" }, wantErr: "currentUser needs the app's clientSecret"},
+		{name: "current user falling back to itself", in: func(c *Config) { c.Type = CurrentUser; c.Fallback = CurrentUser }, wantErr: "fallbackAuthType cannot be currentUser"},
+		{name: "current user with a broken fallback", in: func(c *Config) { c.Type = CurrentUser; c.Fallback = ClientCertificate }, wantErr: "fallbackAuthType: auth: clientCertificate is empty"},
 		{name: "empty secret", in: func(c *Config) { c.ClientSecret = "" }, wantErr: "clientSecret is empty"},
 		{name: "empty client id", in: func(c *Config) { c.ClientID = "" }, wantErr: "clientId is empty"},
 		{name: "empty tenant", in: func(c *Config) { c.TenantID = "" }, wantErr: "tenantId is empty"},
@@ -47,9 +49,6 @@ func TestNewRejectsBadConfig(t *testing.T) {
 				t.Fatalf("error leaks the secret: %v", err)
 			}
 		})
-	}
-	if _, err := New(Config{Type: CurrentUser, HTTPClient: http.DefaultClient}); !errors.Is(err, ErrNotSupported) {
-		t.Fatalf("current user error = %v, want ErrNotSupported", err)
 	}
 }
 

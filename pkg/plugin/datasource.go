@@ -109,7 +109,8 @@ func (d *Datasource) connect(ctx context.Context, s backend.DataSourceInstanceSe
 		Type: st.AuthType, AuthorityHost: st.Endpoint.AuthorityHost, InstanceDiscovery: !st.Custom,
 		TenantID: st.TenantID, ClientID: st.ClientID, ClientSecret: st.clientSecret,
 		ClientCertificate: st.clientCertificate, ClientCertificatePassword: st.clientCertificatePassword,
-		ManagedIdentityClientID: st.ManagedIdentityClientID, HTTPClient: hc,
+		ManagedIdentityClientID: st.ManagedIdentityClientID, FederatedTokenFile: st.FederatedTokenFile,
+		Fallback: st.FallbackAuthType, HTTPClient: hc,
 	})
 	if err != nil {
 		return badField("authType", "%v", err)

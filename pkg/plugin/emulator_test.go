@@ -10,6 +10,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 	"github.com/quarry-defender/quarry/pkg/emulator"
+	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 	"github.com/quarry-defender/quarry/pkg/emulator/emulatortest"
 	"github.com/quarry-defender/quarry/pkg/quota"
 )
@@ -18,32 +19,54 @@ import (
 // every cell type), with DeviceInfo served from the same rows so CheckHealth's query has a table.
 func startEmulator(t *testing.T) *emulatortest.Emulator {
 	t.Helper()
+	return emulatortest.Start(t, emulatortest.WithEngine(emulatortest.TableEngine{Catalog: healthCatalog()}), emulatortest.WithLimits("off"))
+}
+
+func healthCatalog() *dataset.Catalog {
 	cat := emulatortest.SmallCatalog(time.Now())
 	cat.Tables["DeviceInfo"] = cat.Tables["DeviceProcessEvents"]
-	return emulatortest.Start(t, emulatortest.WithEngine(emulatortest.TableEngine{Catalog: cat}), emulatortest.WithLimits("off"))
+	return cat
 }
 
 // emulatorInstance is a data source pointing at emu through custom endpoints and its CA, decorated by a
 // real quota registry, as in production.
 func emulatorInstance(t *testing.T, emu *emulatortest.Emulator, api, clientID, secret string) *Datasource {
 	t.Helper()
-	j, err := json.Marshal(map[string]any{
-		"api": api, "tenantId": emulator.DemoTenantID, "clientId": clientID, "tlsAuthWithCACert": true,
-		"customEndpoints": map[string]string{"apiUrl": emu.URL, "authorityUrl": emu.URL},
-	})
+	return emulatorInstanceWith(t, emu, map[string]any{"api": api, "clientId": clientID},
+		map[string]string{"clientSecret": secret}, nil)
+}
+
+// emulatorInstanceWith is emulatorInstance with extra jsonData, secrets and environment.
+func emulatorInstanceWith(t *testing.T, emu *emulatortest.Emulator, jsonData map[string]any, secure, env map[string]string) *Datasource {
+	t.Helper()
+	jd := map[string]any{"tenantId": emulator.DemoTenantID, "tlsAuthWithCACert": true,
+		"customEndpoints": map[string]string{"apiUrl": emu.URL, "authorityUrl": emu.URL}}
+	for k, v := range jsonData {
+		jd[k] = v
+	}
+	j, err := json.Marshal(jd)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := NewFactory(Process{Getenv: envOf(map[string]string{AllowCustomEndpointsEnv: "true"}), Now: time.Now,
-		Decorate: QuotaDecorator(quota.NewRegistry())})
+	sec := map[string]string{"tlsCACert": string(emu.CACertPEM)}
+	for k, v := range secure {
+		sec[k] = v
+	}
+	environ := map[string]string{AllowCustomEndpointsEnv: "true"}
+	for k, v := range env {
+		environ[k] = v
+	}
+	f := NewFactory(Process{Getenv: envOf(environ), Now: time.Now, Decorate: QuotaDecorator(quota.NewRegistry())})
 	inst, err := f(context.Background(), backend.DataSourceInstanceSettings{
-		UID: "emu-" + api, Name: "emulator " + api, Type: "quarry-defender-datasource", JSONData: j,
-		DecryptedSecureJSONData: map[string]string{"clientSecret": secret, "tlsCACert": string(emu.CACertPEM)},
+		UID: "emu", Name: "emulator", Type: "quarry-defender-datasource", JSONData: j, DecryptedSecureJSONData: sec,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	d := inst.(*Datasource)
+	if d.err != nil {
+		t.Fatalf("settings: %v", d.err)
+	}
 	t.Cleanup(d.Dispose)
 	return d
 }

@@ -60,11 +60,27 @@ func checkURL(v string) error {
 // allowedOrigins lists the scheme://host[:port] the data source may contact: Microsoft's known hosts,
 // or, with custom endpoints, exactly the configured ones.
 func (s *Settings) allowedOrigins() []string {
+	var out []string
 	if s.Custom {
-		return []string{origin(s.Endpoint.APIBaseURL), origin(s.Endpoint.AuthorityHost)}
+		out = []string{origin(s.Endpoint.APIBaseURL), origin(s.Endpoint.AuthorityHost)}
+	} else {
+		known := hunting.KnownHosts()
+		out = append(append(out, known.API...), known.SignIn...)
 	}
-	known := hunting.KnownHosts()
-	return append(append([]string{}, known.API...), known.SignIn...)
+	return append(out, s.identityOrigins...)
+}
+
+// managedIdentityOrigins are the local token endpoints a managed identity may use: Azure's instance
+// metadata service, and whatever endpoint the hosting platform put in the environment (App Service,
+// Service Fabric, Arc, Cloud Shell). They only hand tokens out; nothing secret is sent to them.
+func managedIdentityOrigins(getenv func(string) string) []string {
+	out := []string{"http://169.254.169.254"}
+	for _, k := range []string{"IDENTITY_ENDPOINT", "MSI_ENDPOINT", "IMDS_ENDPOINT"} {
+		if v := strings.TrimSpace(getenv(k)); v != "" {
+			out = append(out, origin(v))
+		}
+	}
+	return out
 }
 
 func origin(raw string) string {

@@ -17,20 +17,24 @@ const healthQuery = "DeviceInfo | take 1"
 // CheckHealth checks, in order, the settings, sign-in, the token's permission for the selected API and
 // one real query, and stops at the first failure with what to do next. It uses the undecorated client,
 // so a cached answer can never hide a broken connection.
-func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
+func (d *Datasource) CheckHealth(ctx context.Context, req *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
 	if d.err != nil {
 		return healthError("Settings: %v", d.err), nil
 	}
+	ctx, _ = d.asUser(ctx, req.GetHTTPHeader(backend.OAuthIdentityTokenHeaderName), req.PluginContext.User)
 	s := d.settings
 	tok, err := d.tokens.Token(ctx, s.Endpoint.Scope)
 	if err != nil {
 		return healthError("Sign-in failed: %v", err), nil
 	}
 	appPerm, userPerm := hunting.Permissions(s.API)
-	claims, err := auth.ParseClaims(tok.Value)
-	if err == nil {
+	granted := appPerm
+	if claims, err := auth.ParseClaims(tok.Value); err == nil {
 		if msg := missingPermission(claims, s, appPerm, userPerm); msg != "" {
 			return healthError("%s", msg), nil
+		}
+		if claims.Delegated() {
+			granted = userPerm + " (delegated)"
 		}
 	}
 	start := time.Now()
@@ -41,7 +45,7 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 	rows, _ := res.Frame.RowLen()
 	return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: fmt.Sprintf(
 		"Data source is working: signed in to %s, %s granted, test query %q returned %d row(s) in %d ms.",
-		apiName(s.API), appPerm, healthQuery, rows, time.Since(start).Milliseconds())}, nil
+		apiName(s.API), granted, healthQuery, rows, time.Since(start).Milliseconds())}, nil
 }
 
 // missingPermission names the permission the token lacks for the selected API, or returns "".

@@ -20,13 +20,14 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 	sem := make(chan struct{}, maxConcurrentQueries)
 	// Grafana's alerting sets this header (unprefixed) on queries from alert rules.
 	fromAlert := req.Headers[backend.FromAlertHeaderName] != ""
+	ctx, identity := d.asUser(ctx, req.GetHTTPHeader(backend.OAuthIdentityTokenHeaderName), req.PluginContext.User)
 	for _, q := range req.Queries {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			r := d.query(ctx, q, fromAlert)
+			r := d.query(ctx, q, identity, fromAlert)
 			mu.Lock()
 			resp.Responses[q.RefID] = r
 			mu.Unlock()
@@ -36,7 +37,7 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 	return resp, nil
 }
 
-func (d *Datasource) query(ctx context.Context, q backend.DataQuery, fromAlert bool) backend.DataResponse {
+func (d *Datasource) query(ctx context.Context, q backend.DataQuery, identity string, fromAlert bool) backend.DataResponse {
 	if d.err != nil {
 		return errorResponse(q.RefID, "", d.err)
 	}
@@ -44,8 +45,7 @@ func (d *Datasource) query(ctx context.Context, q backend.DataQuery, fromAlert b
 	if err != nil {
 		return errorResponse(q.RefID, "", err)
 	}
-	p.req.FromAlert = fromAlert
-	// Identity stays empty: every mode implemented so far queries as the data source's own identity.
+	p.req.FromAlert, p.req.Identity = fromAlert, identity
 	res, err := d.runner.Run(ctx, p.req)
 	if err != nil {
 		return errorResponse(q.RefID, p.req.Query, err)

@@ -35,8 +35,10 @@ type Settings struct {
 	TenantID                string
 	ClientID                string
 	ManagedIdentityClientID string
-	CallsPerMinute          int
-	CallsPerHour            int
+	// FederatedTokenFile is AZURE_FEDERATED_TOKEN_FILE from the environment (workload identity).
+	FederatedTokenFile string
+	CallsPerMinute     int
+	CallsPerHour       int
 	// CacheTTL is how long the quota layer serves a result without a call; 0 turns the cache off.
 	CacheTTL     time.Duration
 	QueryTimeout time.Duration
@@ -45,6 +47,9 @@ type Settings struct {
 	// admin-approved custom endpoints (then Custom is true).
 	Endpoint hunting.Endpoint
 	Custom   bool
+
+	// identityOrigins are extra hosts the sign-in mode talks to (managed identity endpoints).
+	identityOrigins []string
 
 	clientSecret              string
 	clientCertificate         string
@@ -117,7 +122,7 @@ func parseSettings(s backend.DataSourceInstanceSettings, getenv func(string) str
 	if err := out.parseLimits(j); err != nil {
 		return nil, err
 	}
-	if err := out.parseIdentity(s.DecryptedSecureJSONData); err != nil {
+	if err := out.parseIdentity(s.DecryptedSecureJSONData, getenv); err != nil {
 		return nil, err
 	}
 	if err := out.resolveEndpoint(j.CustomEndpoints, getenv); err != nil {
@@ -166,69 +171,6 @@ func (s *Settings) parseLimits(j jsonSettings) error {
 		s.CacheTTL = defaultCacheTTL
 	}
 	return nil
-}
-
-func (s *Settings) parseIdentity(secure map[string]string) error {
-	s.clientSecret = secure["clientSecret"]
-	s.clientCertificate = secure["clientCertificate"]
-	s.clientCertificatePassword = secure["clientCertificatePassword"]
-	switch s.AuthType {
-	case auth.ManagedIdentity:
-		if s.ManagedIdentityClientID != "" && !isGUID(s.ManagedIdentityClientID) {
-			return badField("managedIdentityClientId", "%q is not a GUID; copy the identity's Client ID, or leave it empty for the system-assigned identity", s.ManagedIdentityClientID)
-		}
-		return nil
-	case auth.ClientSecret:
-		if strings.TrimSpace(s.clientSecret) == "" {
-			return badField("secureJsonData.clientSecret", "empty; paste the secret's Value (not its Secret ID) from the app registration's Certificates & secrets page")
-		}
-	case auth.ClientCertificate:
-		if strings.TrimSpace(s.clientCertificate) == "" {
-			return badField("secureJsonData.clientCertificate", "empty; paste a PEM bundle with the certificate and its private key")
-		}
-	}
-	if s.TenantID == "" {
-		return badField("tenantId", "empty; copy the Directory (tenant) ID from the app registration's Overview page")
-	}
-	if !isGUID(s.TenantID) && !isDomain(s.TenantID) {
-		return badField("tenantId", "%q is neither a GUID nor a domain name; copy the Directory (tenant) ID from the app registration's Overview page", s.TenantID)
-	}
-	if s.ClientID == "" {
-		return badField("clientId", "empty; copy the Application (client) ID from the app registration's Overview page")
-	}
-	if !isGUID(s.ClientID) {
-		return badField("clientId", "%q is not a GUID; copy the Application (client) ID from the app registration's Overview page", s.ClientID)
-	}
-	return nil
-}
-
-func isGUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i, c := range s {
-		switch {
-		case i == 8 || i == 13 || i == 18 || i == 23:
-			if c != '-' {
-				return false
-			}
-		case !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'):
-			return false
-		}
-	}
-	return true
-}
-
-func isDomain(s string) bool {
-	if !strings.Contains(s, ".") || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") {
-		return false
-	}
-	for _, c := range s {
-		if !(c == '.' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			return false
-		}
-	}
-	return true
 }
 
 // flexInt accepts 45 and "45": settings pages and provisioning files write numbers either way.
