@@ -41,6 +41,8 @@ type simScenario struct {
 	// perUser runs the dashboard in current-user mode: every viewer is an identity of its own, so
 	// nothing is shared between viewers and the demand is 10x7 queries per refresh.
 	perUser bool
+	// limits is the emulator's limits profile ("" means 2026: 45 a minute, like the configured budget).
+	limits string
 }
 
 // simReport is what one run measured.
@@ -106,7 +108,11 @@ func simulate(t *testing.T, sc simScenario, withQuota bool) *simReport {
 	t.Helper()
 	start := time.Now().UTC().Truncate(time.Minute).Add(time.Minute)
 	clk := newFakeClock(start)
-	emu := emulatortest.Start(t, emulatortest.WithLimits("2026"), emulatortest.WithClock(clk))
+	profile := sc.limits
+	if profile == "" {
+		profile = "2026"
+	}
+	emu := emulatortest.Start(t, emulatortest.WithLimits(profile), emulatortest.WithClock(clk))
 	token := emu.AppToken(t, emulator.DemoReaderAppID, "https://graph.microsoft.com/.default")
 	client, err := hunting.NewClient(hunting.Config{
 		Flavor: hunting.FlavorGraph, APIBaseURL: emu.URL, HTTPClient: emu.Client(),
@@ -244,6 +250,7 @@ func TestLoadSimulation(t *testing.T) {
 	scenarios := []simScenario{
 		{name: "fits the budget (shared app identity: 7 distinct queries x 2/min + 5 alerts = 19 calls/min)"},
 		{name: "3x the budget (current-user mode: 10 users x 7 queries x 2/min + 5 alerts = 145 calls/min)", perUser: true},
+		{name: "tenant quota below the setting (emulator -limits 2018: 15/min; data source says 45/min; 19 calls/min)", limits: "2018"},
 	}
 	for i, sc := range scenarios {
 		t.Run(fmt.Sprintf("scenario%d", i+1), func(t *testing.T) {
@@ -264,11 +271,17 @@ func TestLoadSimulation(t *testing.T) {
 			if q.errsAfterAnswered > 0 {
 				t.Errorf("quota: %d errors for panels answered before; they should get cached data with a notice", q.errsAfterAnswered)
 			}
-			if !sc.perUser {
+			switch {
+			case sc.limits != "":
+				// The first 429 teaches the budget the tenant's real limit; after that, no more.
+				if q.throttled > 2 {
+					t.Errorf("quota with a lower tenant limit: %d 429s, want the budget to adapt after the first", q.throttled)
+				}
+			case !sc.perUser:
 				if q.throttled > 0 || q.shown() > 0 {
 					t.Errorf("quota, demand within budget: %d 429s and %d errors shown, want none", q.throttled, q.shown())
 				}
-			} else if pct(q.throttled, q.calls) > 1 {
+			case pct(q.throttled, q.calls) > 1:
 				t.Errorf("quota at 3x: %.1f%% of calls answered 429, want at most 1%%", pct(q.throttled, q.calls))
 			}
 			if base.throttled == 0 || q.calls >= base.calls {
