@@ -129,7 +129,7 @@ func (g *generator) workstationDay(d *device, day int, ep endpoints, dl dllSet, 
 	outlook := g.spawn(d, explorer, iOutlook, d.launch[iOutlook], u, g.after(start, mins, 10*mins))
 	g.regEvent(d, onedrive, start+int64(21*sec), "RegistryValueSet", regInfo{key: `HKEY_CURRENT_USER\S-1-5-21\SOFTWARE\Microsoft\Windows\CurrentVersion\Run`, valueName: "OneDrive", valueData: `"` + d.images[iOneDrive].path + `" /background`, valueType: "String"})
 	browser := g.spawn(d, explorer, iChrome, d.launch[iChrome]+`--restore-last-session`, u, start+int64(40*sec))
-	g.churn(d, day, explorer, browser, teams, ep)
+	g.churn(d, day, explorer, browser, teams, ep, dl)
 	if r.chance(0.3) {
 		g.logon(d, g.after(start, 3*hour, 5*hour), "LogonSuccess", "Unlock", u, nil, d.curLogon, d.winlogon)
 	}
@@ -184,7 +184,7 @@ func (g *generator) browse(d *device, explorer *proc, ts int64, ep endpoints, dl
 	for j, nr := 0, 2+r.IntN(3); j < nr; j++ {
 		g.spawn(d, b, img, pick(r, base), d.owner, g.after(ts, sec, 5*sec))
 	}
-	for j, nc := 0, 5+r.IntN(6); j < nc; j++ {
+	for j, nc := 0, 7+r.IntN(9); j < nc; j++ {
 		e := pick(r, ep.web)
 		g.connect(d, b, g.after(ts, sec, 10*mins), "ConnectionSuccess", e.ip, e.url, e.port)
 	}

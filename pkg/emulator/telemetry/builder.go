@@ -65,7 +65,8 @@ type builder struct {
 }
 
 // newBuilder compiles the table's columns against the cells: per-table cells first, then the common ones.
-func newBuilder(t *defenderschema.Table, hint int, sets ...fields) (*builder, error) {
+// Columns in omit stay unset.
+func newBuilder(t *defenderschema.Table, hint int, omit map[string]bool, sets ...fields) (*builder, error) {
 	b := &builder{name: t.Name, slots: make([]slot, len(t.Columns)), hint: hint}
 	for i, c := range t.Columns {
 		typ, err := dataset.ParseType(c.Type)
@@ -76,6 +77,9 @@ func newBuilder(t *defenderschema.Table, hint int, sets ...fields) (*builder, er
 		s.kind = storageOf(typ)
 		s.col = &dataset.Column{Name: c.Name, Type: typ}
 		for _, set := range sets {
+			if omit[c.Name] {
+				break
+			}
 			if f, ok := set[c.Name]; ok && s.pick(f) {
 				break
 			}

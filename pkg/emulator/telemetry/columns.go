@@ -45,12 +45,19 @@ func acctStr(get func(*account) string) cell {
 	})
 }
 
-// procCells returns the cells of one process (the event's own process or its initiating one) under prefix,
-// which the schema uses for both: "Process..." / "InitiatingProcess...".
-func procCells(prefix string, which func(*row) *proc) fields {
+// procCells returns the cells of one process (the event's initiating process, or its own one) under prefix,
+// which the schema uses for both: "InitiatingProcess..." / "Process...". Each cell is one closure around one
+// getter, so a row costs two indirect calls per column.
+func procCells(prefix string, initiating bool) fields {
+	pick := func(r *row) *proc {
+		if initiating {
+			return r.init
+		}
+		return r.proc
+	}
 	s := func(get func(*proc) string) cell {
 		return str(func(r *row) string {
-			if p := which(r); p != nil {
+			if p := pick(r); p != nil {
 				return get(p)
 			}
 			return ""
@@ -58,31 +65,37 @@ func procCells(prefix string, which func(*row) *proc) fields {
 	}
 	n := func(get func(*proc) (int64, bool)) cell {
 		return num(func(r *row) (int64, bool) {
-			if p := which(r); p != nil {
+			if p := pick(r); p != nil {
 				return get(p)
 			}
 			return 0, false
 		})
 	}
 	always := func(get func(*proc) int64) cell {
-		return n(func(p *proc) (int64, bool) { return get(p), true })
+		return num(func(r *row) (int64, bool) {
+			if p := pick(r); p != nil {
+				return get(p), true
+			}
+			return 0, false
+		})
 	}
 	parentOK := func(get func(*proc) int64) cell {
-		return n(func(p *proc) (int64, bool) {
-			if p.parent == nil {
-				return 0, false
+		return num(func(r *row) (int64, bool) {
+			if p := pick(r); p != nil && p.parent != nil {
+				return get(p.parent), true
 			}
-			return get(p.parent), true
+			return 0, false
 		})
 	}
 	acct := func(get func(*account) string) cell {
-		return s(func(p *proc) string {
-			if p.acct == nil {
-				return ""
+		return str(func(r *row) string {
+			if p := pick(r); p != nil && p.acct != nil {
+				return get(p.acct)
 			}
-			return get(p.acct)
+			return ""
 		})
 	}
+	which := pick
 	f := fields{
 		prefix + "Id":                          always(func(p *proc) int64 { return p.pid }),
 		prefix + "CommandLine":                 s(func(p *proc) string { return p.cmd }),
@@ -234,10 +247,10 @@ func commonFields() fields {
 	f["PreviousRegistryKey"] = regS(func(g *regInfo) string { return g.prevKey })
 	f["PreviousRegistryValueName"] = regS(func(g *regInfo) string { return g.prevName })
 	f["PreviousRegistryValueData"] = regS(func(g *regInfo) string { return g.prevData })
-	for k, v := range procCells("InitiatingProcess", func(r *row) *proc { return r.init }) {
+	for k, v := range procCells("InitiatingProcess", true) {
 		f[k] = v
 	}
-	for k, v := range procCells("Process", func(r *row) *proc { return r.proc }) {
+	for k, v := range procCells("Process", false) {
 		// The event's own process: file columns come from r.file, and Process* account columns do not exist.
 		switch k {
 		case "ProcessId", "ProcessCommandLine", "ProcessCreationTime", "ProcessIntegrityLevel", "ProcessTokenElevation",

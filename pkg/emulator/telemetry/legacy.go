@@ -113,7 +113,7 @@ func (g *generator) deviceAlertEvents() (*dataset.Table, error) {
 		return nil, fmt.Errorf("telemetry: legacy-aliases.json lacks DeviceAlertEvents")
 	}
 	t := &defenderschema.Table{Name: def.Name, Columns: def.Columns}
-	b, err := newBuilder(t, len(g.alerts), alertFields(), fields{
+	b, err := newBuilder(t, len(g.alerts), nil, alertFields(), fields{
 		"Table": str(func(r *row) string { return evidenceTable(r.ev) }),
 	}, commonFields())
 	if err != nil {

@@ -21,3 +21,26 @@ func tableFields(table string) fields {
 	}
 	return nil
 }
+
+// leanColumns are columns the generator leaves empty in the high-volume device tables although it could fill
+// them: each string cell costs a 16-byte header per row, and these are rarely hunted on (the initiating
+// process's version details beyond company, product and original file name; session ids; the parent's
+// creation time outside DeviceProcessEvents). Dropping them keeps the default demo at a few hundred MB.
+func leanColumns(table string) map[string]bool {
+	lean := map[string]bool{
+		"InitiatingProcessVersionInfoProductVersion":   true,
+		"InitiatingProcessVersionInfoInternalFileName": true,
+		"InitiatingProcessVersionInfoFileDescription":  true,
+		"InitiatingProcessSessionId":                   true,
+		"CreatedProcessSessionId":                      true,
+	}
+	switch table {
+	case "DeviceProcessEvents":
+	case "DeviceNetworkEvents", "DeviceFileEvents", "DeviceRegistryEvents", "DeviceImageLoadEvents", "DeviceEvents":
+		lean["InitiatingProcessParentCreationTime"] = true
+		lean["InitiatingProcessFileSize"] = true
+	default:
+		return nil
+	}
+	return lean
+}
