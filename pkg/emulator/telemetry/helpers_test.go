@@ -1,6 +1,7 @@
 package telemetry
 
 import (
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -11,16 +12,33 @@ import (
 
 var fixedNow = time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
 
-// demoCatalog is the default demo data, generated once for the tests that only read it.
-var demoCatalog = sync.OnceValues(func() (*dataset.Catalog, error) { return Generate(Options{Now: fixedNow}) })
+// generation is the default demo data with what it cost to make, generated once for all tests that read it.
+type generation struct {
+	cat       *dataset.Catalog
+	took      time.Duration
+	heapBytes uint64
+	err       error
+}
+
+var demoGeneration = sync.OnceValue(func() generation {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	cat, err := Generate(Options{Now: fixedNow})
+	took := time.Since(start)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	return generation{cat: cat, took: took, heapBytes: after.HeapAlloc - before.HeapAlloc, err: err}
+})
 
 func demo(t *testing.T) *dataset.Catalog {
 	t.Helper()
-	cat, err := demoCatalog()
-	if err != nil {
-		t.Fatalf("Generate: %v", err)
+	g := demoGeneration()
+	if g.err != nil {
+		t.Fatalf("Generate: %v", g.err)
 	}
-	return cat
+	return g.cat
 }
 
 func legacyNames() map[string]bool {
