@@ -1,6 +1,7 @@
 package hunting
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -163,29 +164,36 @@ func (s *scanner) readString() ([]byte, error) {
 	if err := s.expect('"', "(a string)"); err != nil {
 		return nil, err
 	}
-	k, ascii := 0, true
+	k := 0
 	for {
-		for i := s.pos + k; i < s.end; i++ {
-			c := s.buf[i]
-			if c >= 0x20 && c != '"' && c != '\\' && c < 0x80 {
-				continue
+		// Find the closing quote with the vectorised IndexByte, then check the span once: a backslash
+		// before it means escapes (and that quote may be escaped), anything outside printable ASCII
+		// means a control character or UTF-8 to validate. Both are rare in hunting data.
+		if q := bytes.IndexByte(s.buf[s.pos+k:s.end], '"'); q >= 0 {
+			i := s.pos + k + q
+			b := s.buf[s.pos:i]
+			if bs := bytes.IndexByte(b, '\\'); bs >= 0 {
+				return s.readEscaped(bs)
 			}
-			switch {
-			case c >= 0x80:
-				ascii = false
-			case c == '"':
-				b := s.buf[s.pos:i]
-				s.pos = i + 1
-				if !ascii && !utf8.Valid(b) {
-					return toValidUTF8(b, s.scratch[:0]), nil
+			for j, c := range b {
+				if c-0x20 >= 0x60 { // c < 0x20 or c >= 0x80
+					if c < 0x20 {
+						s.pos += j
+						return nil, s.syntax("control character in a string (the body is not valid JSON)")
+					}
+					if !utf8.Valid(b[j:]) {
+						s.pos = i + 1
+						return toValidUTF8(b, s.scratch[:0]), nil
+					}
+					if bytes.ContainsFunc(b[j:], func(r rune) bool { return r < 0x20 }) {
+						s.pos += j
+						return nil, s.syntax("control character in a string (the body is not valid JSON)")
+					}
+					break
 				}
-				return b, nil
-			case c == '\\':
-				return s.readEscaped(i - s.pos)
-			case c < 0x20:
-				s.pos = i
-				return nil, s.syntax("control character in a string (the body is not valid JSON)")
 			}
+			s.pos = i + 1
+			return b, nil
 		}
 		k = s.end - s.pos
 		if !s.fill() {
