@@ -111,6 +111,9 @@ func effectiveRange(tr backend.TimeRange, interval, ttl time.Duration, now time.
 	if ttl > 0 {
 		step := max(interval, ttl)
 		from, to = from.Truncate(step), to.Truncate(step)
+		if !to.After(from) { // a range shorter than one step must not collapse to nothing
+			to = from.Add(step)
+		}
 		if ws := windowStart.Truncate(step); ws.Before(windowStart) {
 			windowStart = ws.Add(step)
 		}
