@@ -24,6 +24,8 @@ type fakeIDP struct {
 	srv        *httptest.Server
 	tokenCalls atomic.Int32
 	lastForm   atomic.Value // url.Values of the last token request
+	// expiresIn is the lifetime of issued tokens in seconds; 0 means 3600.
+	expiresIn atomic.Int32
 }
 
 func startFakeIDP(t *testing.T) *fakeIDP {
@@ -60,9 +62,13 @@ func startFakeIDP(t *testing.T) *fakeIDP {
 			// The user is whoever the assertion names; the fake trusts it.
 			claims = map[string]any{"aud": "https://graph.microsoft.com", "scp": "ThreatHunting.Read.All", "upn": r.PostForm.Get("assertion")}
 		}
+		life := int32(3600)
+		if v := f.expiresIn.Load(); v > 0 {
+			life = v
+		}
 		writeJSON(w, http.StatusOK, map[string]any{
 			"token_type":   "Bearer",
-			"expires_in":   3600,
+			"expires_in":   life,
 			"access_token": testJWT(claims),
 		})
 	})

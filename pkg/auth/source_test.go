@@ -84,6 +84,25 @@ func TestClientSecretTokenIsReused(t *testing.T) {
 	}
 }
 
+// MSAL refreshes a token 5 minutes before it expires: one that lives 4 minutes is never served from the
+// cache, which is what "reused until shortly before expiry" means.
+func TestTokenNearExpiryIsRenewed(t *testing.T) {
+	idp := startFakeIDP(t)
+	idp.expiresIn.Store(240)
+	src, err := New(idp.config(ClientSecret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, err := src.Token(context.Background(), "https://graph.microsoft.com/.default"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := idp.tokenCalls.Load(); n != 2 {
+		t.Fatalf("token endpoint called %d times, want 2 (a 4-minute token is inside MSAL's 5-minute margin)", n)
+	}
+}
+
 func TestClientSecretBadSecret(t *testing.T) {
 	idp := startFakeIDP(t)
 	cfg := idp.config(ClientSecret)
