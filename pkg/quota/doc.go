@@ -11,7 +11,8 @@
 //     served round-robin per identity, so one user's dashboard cannot starve another user's;
 //   - coalescing of identical in-flight requests (identity, flavor, query, time range) into one call;
 //   - a result cache bounded in bytes, keyed the same way, so one identity never receives rows cached
-//     for another;
+//     for another; coalescing and the cache are per Runner (per data source), because two data
+//     sources on one tenant may sign in as apps with different permissions;
 //   - the 429 policy: Retry-After honoured, limits read from the message ("maximum allowed N per
 //     hh:mm:ss") adapt the budget, exponential back-off with seeded jitter, CPU-quota 429s pause until
 //     the next cycle, retries bounded by the request's deadline; when throttled, a cached result is
