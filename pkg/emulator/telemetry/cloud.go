@@ -138,6 +138,13 @@ func (g *generator) oauthStory(c storyCast) {
 		r.cloud = &cloudEvent{app: known.name, oauthAppID: guidOf("oauth|" + known.name), objectID: guidOf("oauth-sp|" + known.name), privilege: known.priv, origin: known.origin, status: "Enabled", consented: 40, added: g.c.start - 200*dayNs, permissions: []any{"User.Read", "offline_access"}}
 		g.builders["OAuthAppInfo"].add(r)
 	}
+	g.behave(t+int64(time.Hour), t+int64(time.Hour)+40*int64(17*time.Minute), srcMDCA, "MCAS", "MailItemsAccessedByOAuthApp",
+		"Unusual volume of mail accessed by an OAuth app", "An OAuth app consented by one user read mail items in bulk from a hosting provider address", "Collection",
+		[]string{"Email Collection (T1114)"},
+		evidence{entityType: "User", role: "Impacted", acct: u},
+		evidence{entityType: "OAuthApplication", role: "Related", application: "MailSync Pro", oauthAppID: appID},
+		evidence{entityType: "Ip", role: "Related", remoteIP: oauthIP},
+	)
 	g.raise(t+int64(30*time.Minute), srcMDCA, "MCAS", "Unusual addition of credentials to an OAuth app", "Persistence", "Medium",
 		[]string{"Application Access Token (T1550.001)", "Steal Application Access Token (T1528)"},
 		evidence{entityType: "User", role: "Impacted", acct: u},

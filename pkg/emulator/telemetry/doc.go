@@ -40,7 +40,8 @@
 //   - Ransomware on the file server and a workstation: vssadmin delete shadows /all /quiet, wmic shadowcopy
 //     delete, bcdedit recoveryenabled No, then hundreds of FileRenamed to *.locked in minutes and ransom notes.
 //   - Suspicious OAuth app: a user consents to "MailSync Pro" (CloudAppEvents "Consent to application." with
-//     RawEventData), the app reads mail from a hosting address; OAuthAppInfo lists it as High privilege.
+//     RawEventData), the app reads mail from a hosting address (CloudAppEvents, GraphApiAuditEvents, service
+//     principal sign-ins, a BehaviorInfo behavior); OAuthAppInfo lists it as High privilege.
 //
 // The seed document's example (ProcessCreationEvents, powershell.exe initiating a command line containing
 // "appdata") finds the payload and a benign Teams updater started by a logon script.
@@ -59,12 +60,12 @@
 // # Empty tables
 //
 // These schema tables exist with all their columns and no rows (emptyTables has the reason of each):
-// AIAgentsInfo, AgentsInfo, AADSpnSignInEventsBeta, EntraIdSpnSignInEvents, BehaviorEntities, BehaviorInfo,
-// CallActivityEvents, CampaignInfo, the Cloud* tables, DataSecurityBehaviors, DataSecurityEvents, the
-// DeviceBaselineCompliance* tables, the DeviceTvm* tables other than SoftwareInventory,
-// SoftwareVulnerabilities and SoftwareVulnerabilitiesKB, DeviceFileCertificateInfo,
-// DisruptionAndResponseEvents, ExposureGraphEdges, ExposureGraphNodes, FileMaliciousContentInfo,
-// GraphApiAuditEvents, IdentityAccountInfo, IdentityEvents and the Message* (Teams) tables.
+// AIAgentsInfo and AgentsInfo (no AI agents), CallActivityEvents and the Message* tables (Teams calling and
+// message protection), the Cloud* tables (Defender for Cloud workloads), DataSecurityBehaviors and
+// DataSecurityEvents (Purview), the DeviceBaselineCompliance* tables (premium baselines), DeviceTvmCertificateInfo,
+// DeviceTvmInfoGathering, DeviceTvmInfoGatheringKB and DeviceTvmSoftwareEvidenceBeta (vulnerability management
+// add-on), DisruptionAndResponseEvents (no attack disruption), ExposureGraphEdges and ExposureGraphNodes,
+// FileMaliciousContentInfo, IdentityAccountInfo and IdentityEvents.
 //
 // # Known simplifications
 //

@@ -132,6 +132,11 @@ func (g *generator) phishingStory(c storyCast) int64 {
 		m.internetID = "<" + m.id[:18] + "@" + phishDomain + ">"
 		g.email(sent+int64(i)*int64(sec), m, url, doc)
 		msgs = append(msgs, m)
+		if ts := sent + int64(i)*int64(sec); g.inWindow(ts) {
+			r := g.reset(ts, nil, "")
+			r.email, r.acct = m, to
+			g.builders["CampaignInfo"].add(r)
+		}
 	}
 	clicked := c.base - int64(12*time.Minute)
 	g.click(clicked, u, d, url, msgs[0].id, "ClickAllowed")
@@ -255,6 +260,10 @@ func emailFields() fields {
 		"ActionTrigger":          e(func(m *emailMsg) string { return m.pdTrigger }),
 		"ActionResult":           e(func(m *emailMsg) string { return m.pdResult }),
 		"SourceLocation":         e(func(m *emailMsg) string { return "Inbox/folder" }),
+		"CampaignName":           e(func(*emailMsg) string { return "Fabrikam overdue invoice" }),
+		"CampaignId":             e(func(*emailMsg) string { return "7c9a3f1e-5b2d-4e8a-9f61-0d4c2b8e7a15" }),
+		"CampaignType":           e(func(*emailMsg) string { return "Phish" }),
+		"CampaignSubtype":        e(func(*emailMsg) string { return "Credential Phish" }),
 		"AttachmentCount":        n(func(m *emailMsg) int64 { return m.attachments }),
 		"UrlCount":               n(func(m *emailMsg) int64 { return m.urls }),
 		"EmailSize":              n(func(m *emailMsg) int64 { return m.size }),

@@ -32,7 +32,7 @@ type generator struct {
 	activity *rnd
 
 	proc, netw, files, regs, imgs, events, logons *builder
-	alerts                                        []*alert
+	alerts, behaviors                             []*alert
 }
 
 func newGenerator(opts Options, schema *defenderschema.Schema) (*generator, error) {
@@ -75,6 +75,7 @@ func (g *generator) run() error {
 	g.stories()
 	g.emailTables()
 	g.cloudTables()
+	g.appActivity()
 	g.identityTables()
 	g.deviceInventory()
 	g.alertTables()

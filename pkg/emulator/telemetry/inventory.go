@@ -60,6 +60,7 @@ func (g *generator) deviceInventory() {
 		}
 	}
 	g.tvm()
+	g.securityInventory()
 }
 
 func inventoryFields() fields {

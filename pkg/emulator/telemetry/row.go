@@ -59,5 +59,8 @@ type row struct {
 	alert *alert
 	ev    *evidence
 	inv   *invRec
+	api   *apiCall
+	sec   *secRec
+	beh   *alert // BehaviorInfo / BehaviorEntities
 	tvm   *tvmRec
 }

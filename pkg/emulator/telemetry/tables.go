@@ -3,7 +3,7 @@ package telemetry
 // tableFields returns the cells specific to one table; they take precedence over commonFields.
 func tableFields(table string) fields {
 	switch table {
-	case "EmailEvents", "EmailAttachmentInfo", "EmailUrlInfo", "EmailPostDeliveryEvents":
+	case "EmailEvents", "EmailAttachmentInfo", "EmailUrlInfo", "EmailPostDeliveryEvents", "CampaignInfo":
 		return emailFields()
 	case "UrlClickEvents":
 		return clickFields()
@@ -11,10 +11,15 @@ func tableFields(table string) fields {
 		return identityFields()
 	case "CloudAppEvents", "OAuthAppInfo", "AADSignInEventsBeta", "EntraIdSignInEvents":
 		return cloudFields()
-	case "AlertInfo", "AlertEvidence":
+	case "AlertInfo", "AlertEvidence", "BehaviorInfo", "BehaviorEntities":
 		return alertFields()
 	case "DeviceInfo", "DeviceNetworkInfo":
 		return inventoryFields()
+	case "DeviceTvmSecureConfigurationAssessment", "DeviceTvmSecureConfigurationAssessmentKB", "DeviceFileCertificateInfo",
+		"DeviceTvmHardwareFirmware", "DeviceTvmBrowserExtensions", "DeviceTvmBrowserExtensionsKB":
+		return securityFields()
+	case "GraphApiAuditEvents", "AADSpnSignInEventsBeta", "EntraIdSpnSignInEvents":
+		return graphFields()
 	}
 	if tvm := tvmFields(table); tvm != nil {
 		return tvm
