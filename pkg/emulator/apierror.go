@@ -66,6 +66,10 @@ func writeAPIError(w http.ResponseWriter, r *http.Request, api apiKind, e *apiEr
 	reqID := newUUID()
 	var body any
 	if api.isGraph() {
+		if e.Code == "429" {
+			// Graph names throttling by its OData code; the Defender APIs put the status in code.
+			e = &apiError{Status: e.Status, Code: "TooManyRequests", Message: e.Message, RetryAfter: e.RetryAfter}
+		}
 		clientReqID := r.Header.Get("client-request-id")
 		if clientReqID == "" {
 			clientReqID = reqID
