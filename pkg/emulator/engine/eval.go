@@ -192,7 +192,7 @@ func (ev *evaluator) invokeIn(p pos, b *binding, args []Expr, input *dataset.Tab
 		if err != nil {
 			return nil, nil, err
 		}
-		inner.vars[prm.name] = &binding{scalar: v.c, perRow: !v.k}
+		inner.vars[prm.name] = &binding{scalar: v.c, perRow: !v.k && rc.n != 1}
 	}
 	if ai < len(args) {
 		return nil, nil, errAt(p, "function expects %d arguments but got %d", len(fn.params), len(args))

@@ -36,7 +36,7 @@ func (rc *rowCtx) call(x *callExpr) (val, error) {
 		if err != nil {
 			return val{}, err
 		}
-		return val{c, c.Len() == 1 && rc.n != 1}, nil
+		return val{c, c.Len() == 1}, nil
 	}
 	return rc.callOp(x.p, x.name, x.args...)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
+	"github.com/quarry-defender/quarry/pkg/emulator/engine/functions"
 )
 
 // rowCtx evaluates scalar expressions over the rows of one table, column at a time.
@@ -85,7 +86,10 @@ func (rc *rowCtx) ident(x *identExpr) (val, error) {
 			return val{b.scalar, !b.perRow}, nil
 		case b.fn != nil && len(b.fn.params) == 0 && !isTabularBody(b.fn):
 			_, c, err := rc.ev.invokeIn(x.p, b, nil, nil, rc)
-			return val{c, c.Len() == 1 && rc.n != 1}, err
+			if err != nil {
+				return val{}, err
+			}
+			return val{c, c.Len() == 1}, nil
 		case b.table != nil || b.fn != nil:
 			return val{}, errAt(x.p, "'%s' operator: '%s' is a tabular expression; use toscalar(%s) or x in (%s) to use its values", rc.op, x.name, x.name, x.name)
 		}
@@ -122,7 +126,7 @@ func (rc *rowCtx) apply(p pos, name string, vals []val) (val, error) {
 		return val{}, errAt(p, "'%s' operator: Failed to resolve scalar expression named '%s'", rc.op, name)
 	}
 	if len(vals) < f.MinArgs || f.MaxArgs >= 0 && len(vals) > f.MaxArgs {
-		return val{}, errAt(p, "'%s' operator: function '%s' expects %s, got %d", rc.op, displayName(name), argCount(f.MinArgs, f.MaxArgs), len(vals))
+		return val{}, errAt(p, "'%s' operator: %s expects %s, got %d", rc.op, displayName(name), argCount(f.MinArgs, f.MaxArgs), len(vals))
 	}
 	if adaptable[name] {
 		vals = adaptConstants(vals)
@@ -149,11 +153,14 @@ func (rc *rowCtx) apply(p pos, name string, vals []val) (val, error) {
 	if allConst {
 		n = 1
 	}
-	out, err := f.Eval(rc.ev.fctx, cols, n)
+	out, err := safeScalar(f.Eval, rc.ev, cols, n)
+	if err == nil && out.Len() != n {
+		err = fmt.Errorf("returned %d values for %d rows", out.Len(), n)
+	}
 	if err != nil {
 		return val{}, errAt(p, "'%s' operator: %s: %v", rc.op, displayName(name), err)
 	}
-	return val{out, allConst && rc.n != 1}, nil
+	return val{out, allConst}, nil
 }
 
 func displayName(name string) string {
@@ -165,6 +172,8 @@ func displayName(name string) string {
 
 func argCount(lo, hi int) string {
 	switch {
+	case lo == 1 && hi == 1:
+		return "1 argument"
 	case hi < 0:
 		return fmt.Sprintf("at least %d arguments", lo)
 	case lo == hi:
@@ -267,4 +276,28 @@ func convertConst(c *dataset.Column, t dataset.Type) *dataset.Column {
 		return constCol(t, strconv.FormatFloat(c.Real[0], 'f', -1, 64))
 	}
 	return nil
+}
+
+// safeScalar runs a library function, turning a panic into an error: one bad row must fail the query
+// with a message, not bring the emulator down.
+func safeScalar(eval func(*functions.Context, []*dataset.Column, int) (*dataset.Column, error), ev *evaluator, args []*dataset.Column, n int) (out *dataset.Column, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return eval(ev.fctx, args, n)
+}
+
+func safeAggregate(eval func(*functions.Context, []*dataset.Column, []int32, int) (*dataset.Column, error), ev *evaluator, args []*dataset.Column, groups []int32, n int) (out *dataset.Column, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	out, err = eval(ev.fctx, args, groups, n)
+	if err == nil && out.Len() != n {
+		err = fmt.Errorf("returned %d values for %d groups", out.Len(), n)
+	}
+	return out, err
 }

@@ -148,7 +148,7 @@ func (rc *rowCtx) rewriteAggregates(e Expr, g grouping, groupTbl *dataset.Table,
 					return nil, errAt(x.p, "'summarize' operator: %s(): %v", x.name, err)
 				}
 			}
-			c, err := f.Eval(rc.ev.fctx, args, g.groups, g.n)
+			c, err := safeAggregate(f.Eval, rc.ev, args, g.groups, g.n)
 			if err != nil {
 				return nil, errAt(x.p, "'summarize' operator: %s(): %v", x.name, err)
 			}
