@@ -47,6 +47,8 @@ func (b *budget) attach(r *Runner, cfg Config) {
 	defer b.mu.Unlock()
 	b.limits[r] = cfg
 	b.recomputeLocked()
+	// Looser limits may admit requests already waiting.
+	b.dispatchLocked()
 }
 
 // detach forgets a Runner, failing its queued requests.

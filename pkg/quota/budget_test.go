@@ -196,3 +196,25 @@ func TestHourlyWindowAlsoLimits(t *testing.T) {
 func req(n int, id string) hunting.Request {
 	return hunting.Request{Query: fmt.Sprintf("DeviceEvents | take %d", n), From: from, To: to, Identity: id}
 }
+
+func TestAlertDoesNotWaitBehindAnIdenticalDashboardQuery(t *testing.T) {
+	h := newHarness(t, Config{CallsPerMinute: 5, CallsPerHour: 1000})
+	for i := range 4 { // the dashboards' share of the minute is spent
+		if _, err := h.run.Run(h.within(30*time.Second), req(i, "")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dash := h.start(h.within(2*time.Minute), h.run, qA)
+	waitParked(t, h.reg, 1)
+	alert := qA
+	alert.FromAlert = true
+	res, err := h.run.Run(h.within(30*time.Second), alert)
+	if err != nil || res.Cache != CacheMiss {
+		t.Fatalf("alert: %+v, %v; want its own call from the reserve, not a place behind the dashboard", res, err)
+	}
+	// The dashboard request keeps its place and is served when the minute frees up.
+	h.clock.Advance(time.Minute)
+	if o := get(t, dash); o.err != nil {
+		t.Fatal(o.err)
+	}
+}

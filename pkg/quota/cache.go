@@ -32,6 +32,8 @@ type resultCache struct {
 	// dashboard whose relative range moved on can still be shown its previous answer while throttled.
 	latest map[string]*cacheEntry
 	lru    *list.List
+	// swept is when entries older than staleFor were last dropped.
+	swept time.Time
 }
 
 func newResultCache(ttl time.Duration, maxBytes int64) *resultCache {
@@ -82,7 +84,10 @@ func (c *resultCache) put(k cacheKey, res *hunting.Result, now time.Time) {
 	for c.bytes > c.maxBytes {
 		c.removeEntry(c.lru.Back().Value.(*cacheEntry))
 	}
-	c.dropOlderThan(now.Add(-staleFor))
+	if now.Sub(c.swept) >= time.Minute {
+		c.swept = now
+		c.dropOlderThan(now.Add(-staleFor))
+	}
 }
 
 // dropOlderThan removes entries stored before t. A full scan: a cache holds hundreds of results, not

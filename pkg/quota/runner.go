@@ -70,7 +70,8 @@ func (r *Runner) Run(ctx context.Context, req hunting.Request) (*hunting.Result,
 			return withCache(e.res, CacheHit), nil
 		}
 		_, hasStale := r.cache.stale(key, now)
-		if f, ok := r.flights[key.id]; ok {
+		fk := flightKey(key, req)
+		if f, ok := r.flights[fk]; ok {
 			res, err, retry := r.follow(ctx, f, key, req, hasStale)
 			if retry {
 				continue
@@ -78,7 +79,7 @@ func (r *Runner) Run(ctx context.Context, req hunting.Request) (*hunting.Result,
 			return res, err
 		}
 		f := &flight{}
-		r.flights[key.id] = f
+		r.flights[fk] = f
 		r.mu.Unlock()
 		return r.lead(ctx, f, key, req, hasStale)
 	}
@@ -89,7 +90,7 @@ func (r *Runner) lead(ctx context.Context, f *flight, key cacheKey, req hunting.
 	r.reg.log.Debug("quota: cache miss, calling", "key", key.hash(), "alert", req.FromAlert, "staleAvailable", hasStale)
 	res, err := r.call(ctx, f, key, req, hasStale)
 	r.mu.Lock()
-	delete(r.flights, key.id)
+	delete(r.flights, flightKey(key, req))
 	f.done, f.res, f.err = true, res, err
 	for _, p := range f.followers {
 		p.wake()
@@ -102,6 +103,15 @@ func (r *Runner) lead(ctx context.Context, f *flight, key cacheKey, req hunting.
 		return r.fallback(key, err)
 	}
 	return withCache(res, CacheMiss), nil
+}
+
+// flightKey separates alert-rule flights from dashboard ones: an alert that followed a dashboard's call
+// would wait at the dashboard's place in the queue and lose its priority.
+func flightKey(key cacheKey, req hunting.Request) string {
+	if req.FromAlert {
+		return "alert|" + key.id
+	}
+	return "dash|" + key.id
 }
 
 // follow waits for the identical call f; it is entered with r.mu held and releases it. retry asks the
