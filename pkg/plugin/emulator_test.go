@@ -37,7 +37,7 @@ func emulatorInstance(t *testing.T, emu *emulatortest.Emulator, api, clientID, s
 }
 
 // emulatorInstanceWith is emulatorInstance with extra jsonData, secrets and environment.
-func emulatorInstanceWith(t *testing.T, emu *emulatortest.Emulator, jsonData map[string]any, secure, env map[string]string) *Datasource {
+func emulatorInstanceWith(t testing.TB, emu *emulatortest.Emulator, jsonData map[string]any, secure, env map[string]string) *Datasource {
 	t.Helper()
 	jd := map[string]any{"tenantId": emulator.DemoTenantID, "tlsAuthWithCACert": true,
 		"customEndpoints": map[string]string{"apiUrl": emu.URL, "authorityUrl": emu.URL}}
