@@ -111,7 +111,7 @@ func (c *countingRunner) Run(ctx context.Context, req hunting.Request) (*hunting
 }
 
 // simulate runs one scenario, through the quota layer or straight to the client.
-func simulate(t *testing.T, sc simScenario, withQuota bool) *simReport {
+func simulate(t testing.TB, sc simScenario, withQuota bool) *simReport {
 	t.Helper()
 	start := time.Now().UTC().Truncate(time.Minute).Add(time.Minute)
 	clk := newFakeClock(start)
@@ -298,5 +298,21 @@ func TestLoadSimulation(t *testing.T) {
 				t.Errorf("baseline made %d calls with %d 429s, quota %d calls: the simulation does not load the API", base.calls, base.throttled, q.calls)
 			}
 		})
+	}
+}
+
+// BenchmarkLoadSimulation reports the 3x scenario against its pass-through baseline, as ratios:
+// go test -run '^$' -bench LoadSimulation -benchtime 1x ./pkg/quota/
+func BenchmarkLoadSimulation(b *testing.B) {
+	sc := simScenario{name: "3x", perUser: true}
+	for b.Loop() {
+		q := simulate(b, sc, true)
+		base := simulate(b, sc, false)
+		b.ReportMetric(float64(q.calls)/float64(base.calls), "calls/baseline-calls")
+		b.ReportMetric(pct(q.throttled, q.calls), "%429-quota")
+		b.ReportMetric(pct(base.throttled, base.calls), "%429-baseline")
+		b.ReportMetric(float64(q.shown())/float64(max(base.shown(), 1)), "errors/baseline-errors")
+		b.ReportMetric(q.hitRatio(), "hit-ratio")
+		b.ReportMetric(q.p95().Seconds(), "p95-wait-s")
 	}
 }
