@@ -57,11 +57,12 @@ type slot struct {
 // read-only backing array per type (empty strings, or nulls): most schema columns are empty in real data too,
 // and sharing keeps the heap proportional to the columns that carry data.
 type builder struct {
-	name  string
-	slots []slot
-	live  []*slot
-	rows  int
-	hint  int
+	name   string
+	slots  []slot
+	strs   []*slot // live string columns
+	others []*slot // live columns of the other storages
+	rows   int
+	hint   int
 }
 
 // newBuilder compiles the table's columns against the cells: per-table cells first, then the common ones.
@@ -85,7 +86,11 @@ func newBuilder(t *defenderschema.Table, hint int, omit map[string]bool, sets ..
 			}
 		}
 		if s.live {
-			b.live = append(b.live, s)
+			if s.kind == kStr {
+				b.strs = append(b.strs, s)
+			} else {
+				b.others = append(b.others, s)
+			}
 			switch s.kind {
 			case kStr:
 				s.col.Str = make([]string, 0, hint)
@@ -131,14 +136,15 @@ func (s *slot) pick(f cell) bool {
 	return true
 }
 
-// add appends one row, evaluating every live column's cell.
+// add appends one row, evaluating every live column's cell. String columns (most of them) take a loop of
+// their own: they are never null, so they need no mask bookkeeping.
 func (b *builder) add(r *row) {
-	for _, s := range b.live {
+	for _, s := range b.strs {
+		s.col.Str = append(s.col.Str, s.fn.str(r))
+	}
+	for _, s := range b.others {
 		valid := true
 		switch s.kind {
-		case kStr:
-			s.col.Str = append(s.col.Str, s.fn.str(r))
-			continue
 		case kInt:
 			v, ok := s.fn.num(r)
 			s.col.Int = append(s.col.Int, v)
