@@ -1,6 +1,7 @@
 package functions
 
 import (
+	"math"
 	"sort"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
@@ -222,15 +223,20 @@ func rangeArray(_ *Context, row []any) (any, error) {
 		return nil, nil
 	}
 	_, intStart := row[0].(int64)
-	out := []any{}
-	for v := start; (step > 0 && v <= stop) || (step < 0 && v >= stop); v += step {
-		if len(out) >= 1_000_000 {
-			return nil, errorf("range(): more than 1,000,000 elements; use a larger step")
-		}
-		if intStart && step == float64(int64(step)) {
-			out = append(out, int64(v))
+	count := math.Floor((stop-start)/step) + 1
+	if math.IsNaN(count) || count <= 0 {
+		return []any{}, nil
+	}
+	if count > 1_000_000 {
+		return nil, errorf("range(): %g elements requested, more than 1,000,000; use a larger step", count)
+	}
+	out := make([]any, int(count))
+	for k := range out {
+		v := start + float64(k)*step
+		if intStart && step == math.Trunc(step) {
+			out[k] = int64(v)
 		} else {
-			out = append(out, v)
+			out[k] = v
 		}
 	}
 	return out, nil

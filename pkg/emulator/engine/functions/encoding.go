@@ -121,7 +121,8 @@ func registerEncoding(r *Registry) {
 					s = strconv.FormatInt(v, 16)
 				}
 				if len(args) > 1 {
-					if w, ok := longOf(args[1], i); ok && int(w) > len(s) {
+					// The width is capped: a hex string of a long never needs more than 16 digits.
+					if w, ok := longOf(args[1], i); ok && w > int64(len(s)) && w <= 64 {
 						s = strings.Repeat("0", int(w)-len(s)) + s
 					}
 				}

@@ -90,7 +90,7 @@ func registerIPv4(r *Registry) {
 			bits := min(a.Bits(), b.Bits())
 			if len(row) > 2 {
 				if m, ok := anyToLong(row[2]); ok {
-					bits = min(bits, int(m))
+					bits = max(0, min(bits, int(m)))
 				}
 			}
 			pa, _ := a.Addr().Prefix(bits)
@@ -121,7 +121,7 @@ func registerIPv4(r *Registry) {
 			}
 			if len(row) > 1 {
 				if m, ok := anyToLong(row[1]); ok {
-					p, _ := a.Prefix(int(m))
+					p, _ := a.Prefix(int(max(0, min(m, 32))))
 					a = p.Addr()
 				}
 			}
