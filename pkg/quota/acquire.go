@@ -18,7 +18,7 @@ func (b *budget) acquire(ctx context.Context, r *Runner, alert bool, identity st
 		return 0, nil
 	}
 	if at, quota, win := b.freeAtLocked(now, alert); at.After(deadline) {
-		err := b.spentLocked(now, at, quota, win)
+		err := b.spentLocked(now, at, quota, win, alert)
 		b.mu.Unlock()
 		b.reg.log.Debug("quota: budget cannot free up before the deadline", "tenant", b.key.tenant, "flavor", b.key.flavor,
 			"alert", alert, "quota", quota, "freesAt", at, "deadline", deadline)
@@ -29,7 +29,7 @@ func (b *budget) acquire(ctx context.Context, r *Runner, alert bool, identity st
 		if !at.After(now) && !b.timerAt.IsZero() {
 			at = b.timerAt
 		}
-		err := b.spentLocked(now, at, quota, win)
+		err := b.spentLocked(now, at, quota, win, alert)
 		b.mu.Unlock()
 		b.reg.log.Debug("quota: queue too long to be served before the deadline", "tenant", b.key.tenant, "flavor", b.key.flavor,
 			"alert", alert, "ahead", ahead, "grantsBeforeDeadline", room, "deadline", deadline)
@@ -73,7 +73,7 @@ func (b *budget) expire(w *waiter) {
 		at = b.timerAt
 	}
 	w.stopDl = nil
-	w.err = b.spentLocked(now, at, quota, win)
+	w.err = b.spentLocked(now, at, quota, win, w.alert)
 	w.park.wake()
 	b.armLocked(now)
 }
@@ -96,11 +96,14 @@ func (b *budget) cancel(w *waiter, err error) {
 	}
 }
 
-// spentLocked describes why no call can be made before at.
-func (b *budget) spentLocked(now, at time.Time, quota string, win window) *BudgetError {
+// spentLocked describes why no call of the class can be made before at.
+func (b *budget) spentLocked(now, at time.Time, quota string, win window, alert bool) *BudgetError {
 	e := &BudgetError{
 		Tenant: b.key.tenant, Flavor: b.key.flavor, Quota: quota,
 		Limit: win.limit, Period: win.period, FreesAt: at, now: now,
+	}
+	if !alert {
+		e.Reserved = win.reserve()
 	}
 	if quota == b.pauseQuota && !b.pausedUntil.Before(at) {
 		e.Throttled, e.Err = true, b.pauseErr
@@ -118,5 +121,5 @@ func (b *budget) estimate(alert bool) *BudgetError {
 	if !at.After(now) && !b.timerAt.IsZero() {
 		at = b.timerAt
 	}
-	return b.spentLocked(now, at, quota, win)
+	return b.spentLocked(now, at, quota, win, alert)
 }

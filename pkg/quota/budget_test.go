@@ -73,7 +73,7 @@ func TestRequestThatCannotBeServedBeforeItsDeadlineFailsAtOnce(t *testing.T) {
 	if !errors.As(err, &be) {
 		t.Fatalf("err = %v, want *BudgetError", err)
 	}
-	for _, want := range []string{"tenant-a", "spent", "5 calls per minute", "frees up at 09:06:00 UTC", "(in 1m0s)"} {
+	for _, want := range []string{"tenant-a", "spent", "5 calls per minute, 1 of them kept for alert rules", "frees up at 09:06:00 UTC", "(in 1m0s)"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
 		}

@@ -21,6 +21,8 @@ type BudgetError struct {
 	// Limit and Period describe a call quota; zero when unknown (CPU, queue).
 	Limit  int
 	Period time.Duration
+	// Reserved is how many of Limit are kept for alert rules (dashboard queries stop at Limit-Reserved).
+	Reserved int
 	// FreesAt is when the quota frees up (the next cycle for CPU).
 	FreesAt time.Time
 	// Throttled is true when Microsoft answered 429 (the tenant's quota, shared with every other app in
@@ -48,6 +50,9 @@ func (e *BudgetError) Error() string {
 		switch {
 		case e.Limit > 0:
 			fmt.Fprintf(&b, ": %d %s", e.Limit, e.Quota)
+			if e.Reserved > 0 {
+				fmt.Fprintf(&b, ", %d of them kept for alert rules", e.Reserved)
+			}
 		case e.Quota == "":
 			b.WriteString(": queued requests ahead of this one use what is left")
 		default:
