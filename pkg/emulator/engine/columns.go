@@ -130,11 +130,30 @@ func gather(c *dataset.Column, idx []int) *dataset.Column {
 
 // broadcast returns n copies of cell i of c.
 func broadcast(c *dataset.Column, i, n int) *dataset.Column {
-	idx := make([]int, n)
-	for j := range idx {
-		idx[j] = i
+	out := &dataset.Column{Name: c.Name, Type: c.Type}
+	switch c.Type {
+	case dataset.String, dataset.GUID:
+		out.Str = fill(make([]string, n), c.Str[i])
+		return out
+	case dataset.Real, dataset.Decimal:
+		out.Real = fill(make([]float64, n), c.Real[i])
+	case dataset.Dynamic:
+		out.Dyn = fill(make([]any, n), c.Dyn[i])
+		return out
+	default:
+		out.Int = fill(make([]int64, n), c.Int[i])
 	}
-	return gather(c, idx)
+	if c.IsNull(i) {
+		out.Null = fill(make([]bool, n), true)
+	}
+	return out
+}
+
+func fill[T any](s []T, v T) []T {
+	for i := range s {
+		s[i] = v
+	}
+	return s
 }
 
 // nullCol returns a column of n null cells (empty strings for string columns).

@@ -40,7 +40,7 @@ func (d *dict) id(c *dataset.Column, i int) int32 {
 		if f == math.Trunc(f) && math.Abs(f) < 1<<53 { // 1.0 joins with 1
 			return d.int(int64(f))
 		}
-		return d.str("\x00real" + string(rune(0)) + jsonKey(f))
+		return d.str("\x00real" + jsonKey(f))
 	case dataset.Dynamic:
 		if s, ok := c.Dyn[i].(string); ok {
 			return d.str(s)
@@ -122,4 +122,76 @@ func firstRows(ids []int32, n int) []int {
 		}
 	}
 	return first
+}
+
+// lookup returns the ids that rows of cols had when this keyer saw them, without adding new ones: -1 for
+// a tuple never seen. A join probes its right side this way, so unmatched rows cost no inserts.
+func (k *keyer) lookup(cols []*dataset.Column) []int32 {
+	n := cols[0].Len()
+	out := make([]int32, n)
+	if len(k.dicts) < len(cols) {
+		for i := range out {
+			out[i] = -1
+		}
+		return out
+	}
+	for i := 0; i < n; i++ {
+		out[i] = k.dicts[0].find(cols[0], i)
+	}
+	for j := 1; j < len(cols); j++ {
+		d, combo := k.dicts[j], k.combos[j-1]
+		for i := 0; i < n; i++ {
+			if out[i] < 0 {
+				continue
+			}
+			v := d.find(cols[j], i)
+			if v < 0 {
+				out[i] = -1
+				continue
+			}
+			id, ok := combo[uint64(uint32(out[i]))<<32|uint64(uint32(v))]
+			if !ok {
+				id = -1
+			}
+			out[i] = id
+		}
+	}
+	return out
+}
+
+// find is id without inserting: -1 when the value was never seen.
+func (d *dict) find(c *dataset.Column, i int) int32 {
+	if c.IsNull(i) {
+		return d.null
+	}
+	var key string
+	switch c.Type {
+	case dataset.String, dataset.GUID:
+		key = c.Str[i]
+	case dataset.Real, dataset.Decimal:
+		f := c.Real[i]
+		if f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+			return d.findInt(int64(f))
+		}
+		key = "\x00real" + jsonKey(f)
+	case dataset.Dynamic:
+		s, ok := c.Dyn[i].(string)
+		if !ok {
+			s = "\x00dyn" + jsonKey(c.Dyn[i])
+		}
+		key = s
+	default:
+		return d.findInt(c.Int[i])
+	}
+	if id, ok := d.strs[key]; ok {
+		return id
+	}
+	return -1
+}
+
+func (d *dict) findInt(x int64) int32 {
+	if id, ok := d.ints[x]; ok {
+		return id
+	}
+	return -1
 }

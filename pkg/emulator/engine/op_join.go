@@ -103,8 +103,8 @@ func (o *joinOp) apply(ev *evaluator, sc *scope, left *dataset.Table) (*dataset.
 		return nil, err
 	}
 	k := newKeyer()
-	lids, _ := k.ids(lcols)
-	rids, n := k.ids(rcols)
+	lids, n := k.ids(lcols)
+	rids := k.lookup(rcols)
 	li, ri, err := ev.matchRows(o.kind, lids, rids, n)
 	if err != nil {
 		return nil, err
@@ -153,7 +153,9 @@ func (ev *evaluator) matchRows(kind string, lids, rids []int32, n int) ([]int, [
 	// Right rows bucketed by id, in their original order.
 	start := make([]int, n+1)
 	for _, id := range rids {
-		start[id+1]++
+		if id >= 0 {
+			start[id+1]++
+		}
 	}
 	for i := 1; i <= n; i++ {
 		start[i] += start[i-1]
@@ -161,8 +163,10 @@ func (ev *evaluator) matchRows(kind string, lids, rids []int32, n int) ([]int, [
 	rows := make([]int, len(rids))
 	fill := append([]int(nil), start[:n]...)
 	for j, id := range rids {
-		rows[fill[id]] = j
-		fill[id]++
+		if id >= 0 {
+			rows[fill[id]] = j
+			fill[id]++
+		}
 	}
 	bucket := func(id int32) []int { return rows[start[id]:start[id+1]] }
 	lhas := make([]bool, n)
@@ -181,7 +185,7 @@ func (ev *evaluator) matchRows(kind string, lids, rids []int32, n int) ([]int, [
 	case "rightsemi", "rightanti":
 		ri := []int{}
 		for j, id := range rids {
-			if lhas[id] == (kind == "rightsemi") {
+			if (id >= 0 && lhas[id]) == (kind == "rightsemi") {
 				ri = append(ri, j)
 			}
 		}
@@ -214,7 +218,7 @@ func (ev *evaluator) matchRows(kind string, lids, rids []int32, n int) ([]int, [
 	}
 	if kind == "rightouter" || kind == "fullouter" {
 		for j, id := range rids {
-			if !lhas[id] {
+			if id < 0 || !lhas[id] {
 				li, ri = append(li, -1), append(ri, j)
 			}
 		}
