@@ -186,3 +186,50 @@ func TestAdditionalFieldsShape(t *testing.T) {
 		}
 	}
 }
+
+// TestDynamicValuesAreJSONShaped: dynamic cells hold only the types dataset.Column documents (nil, bool,
+// float64, int64, string, []any, map[string]any), so the engine and the serializer need no other cases.
+func TestDynamicValuesAreJSONShaped(t *testing.T) {
+	cat := demo(t)
+	var check func(v any) bool
+	check = func(v any) bool {
+		switch x := v.(type) {
+		case nil, bool, float64, int64, string:
+			return true
+		case []any:
+			for _, e := range x {
+				if !check(e) {
+					return false
+				}
+			}
+			return true
+		case map[string]any:
+			for _, e := range x {
+				if !check(e) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	seen := 0
+	for name, tb := range cat.Tables {
+		for _, c := range tb.Columns {
+			if c.Type != dataset.Dynamic {
+				continue
+			}
+			for i, v := range c.Dyn {
+				if v != nil {
+					seen++
+				}
+				if !check(v) {
+					t.Fatalf("%s.%s row %d holds %T (%v)", name, c.Name, i, v, v)
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no dynamic cell has a value")
+	}
+}

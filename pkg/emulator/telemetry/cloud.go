@@ -117,8 +117,8 @@ func (g *generator) oauthStory(c storyCast) {
 			map[string]any{"Name": "ConsentContext.OnBehalfOfAll", "NewValue": "False", "OldValue": ""},
 			map[string]any{"Name": "ConsentAction.Permissions", "NewValue": "[] => [[Id: " + appID + ", ClientId: " + appID + ", PrincipalId: " + u.objectID + ", ResourceId: 00000003-0000-0000-c000-000000000000, ConsentType: Principal, Scope: Mail.Read Mail.ReadWrite Mail.Send Files.ReadWrite.All Contacts.Read User.Read offline_access]]", "OldValue": ""},
 		},
-		"Target": []any{map[string]any{"ID": spID, "Type": 2}, map[string]any{"ID": "MailSync Pro", "Type": 1}},
-		"Actor":  []any{map[string]any{"ID": u.upn, "Type": 5}},
+		"Target": []any{map[string]any{"ID": spID, "Type": int64(2)}, map[string]any{"ID": "MailSync Pro", "Type": int64(1)}},
+		"Actor":  []any{map[string]any{"ID": u.upn, "Type": int64(5)}},
 	}
 	consent.objects = []any{map[string]any{"Type": "Application", "Name": "MailSync Pro", "Id": appID, "Role": "Target object"}}
 	g.cloudEvent(t-int64(10*sec), "Add service principal.", u, &cloudEvent{app: appOffice365, appID: 11161, activity: "Add", objectName: "MailSync Pro", objectType: "Application", objectID: spID, ip: oauthIP, country: "NL", city: "Amsterdam", userAgent: browserUA, oauthAppID: appID, raw: map[string]any{"Operation": "Add service principal.", "UserId": u.upn, "ResultStatus": "Success"}})
@@ -127,7 +127,7 @@ func (g *generator) oauthStory(c storyCast) {
 	for i := 0; i < 40; i++ {
 		ts := t + int64(time.Hour) + int64(i)*int64(17*time.Minute)
 		g.cloudEvent(ts, "MailItemsAccessed", u, &cloudEvent{app: appExchange, appID: 20893, activity: "Run", objectType: "Mailbox", ip: oauthIP, country: "NL", city: "Amsterdam", isp: "hosting provider", userAgent: "python-requests/2.31.0", oauthAppID: appID,
-			raw: map[string]any{"Operation": "MailItemsAccessed", "UserId": u.upn, "AppId": appID, "ClientAppId": appID, "OperationCount": 25 + i%7, "MailAccessType": "Bind"}})
+			raw: map[string]any{"Operation": "MailItemsAccessed", "UserId": u.upn, "AppId": appID, "ClientAppId": appID, "OperationCount": int64(25 + i%7), "MailAccessType": "Bind"}})
 	}
 	app := &cloudEvent{app: "MailSync Pro", oauthAppID: appID, objectID: spID, privilege: "High", origin: "External", status: "Enabled", consented: 1, added: t, permissions: scopes}
 	r := g.reset(c.base, nil, "")

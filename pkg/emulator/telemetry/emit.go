@@ -20,11 +20,11 @@ func (g *generator) newProc(d *device, parent *proc, img int, cmd string, acct *
 		p.integrity, p.elevation, p.logonID, p.sessionID = "System", "TokenElevationTypeDefault", 999, 0
 	case acct.admin && parent != nil && parent.elevation == "TokenElevationTypeFull":
 		p.integrity, p.elevation, p.logonID, p.sessionID = "High", "TokenElevationTypeFull", parent.logonID, parent.sessionID
+	case parent == nil || parent.acct == nil || parent.acct.domain == "nt authority":
+		// A user's first process (userinit, a remote shell): it starts the interactive session's logon.
+		p.integrity, p.elevation, p.logonID, p.sessionID = "Medium", "TokenElevationTypeLimited", d.curLogon, 1
 	default:
-		p.integrity, p.elevation = "Medium", "TokenElevationTypeLimited"
-		if parent != nil {
-			p.logonID, p.sessionID = parent.logonID, parent.sessionID
-		}
+		p.integrity, p.elevation, p.logonID, p.sessionID = "Medium", "TokenElevationTypeLimited", parent.logonID, parent.sessionID
 	}
 	if parent != nil && parent.remoteFrom != nil {
 		p.remoteFrom = parent.remoteFrom

@@ -254,3 +254,43 @@ func TestAlertEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestProcessTreesLink: a process's InitiatingProcessId/CreationTime name a process created on the same device
+// with that FileName, so hunting joins of parent and child (and of network events to their process) work.
+func TestProcessTreesLink(t *testing.T) {
+	cat := demo(t)
+	p := tableView(t, cat, "DeviceProcessEvents")
+	type key struct {
+		dev     string
+		pid, ct int64
+	}
+	created := map[key]string{}
+	for i := 0; i < p.tb.Rows(); i++ {
+		created[key{p.s("DeviceId", i), p.n("ProcessId", i), p.n("ProcessCreationTime", i)}] = p.s("FileName", i)
+	}
+	linked := 0
+	for i := 0; i < p.tb.Rows(); i++ {
+		name, ok := created[key{p.s("DeviceId", i), p.n("InitiatingProcessId", i), p.n("InitiatingProcessCreationTime", i)}]
+		if !ok {
+			continue
+		}
+		linked++
+		if name != p.s("InitiatingProcessFileName", i) {
+			t.Fatalf("row %d: parent created as %s but InitiatingProcessFileName is %s", i, name, p.s("InitiatingProcessFileName", i))
+		}
+	}
+	if linked < p.tb.Rows()/3 {
+		t.Errorf("%d of %d process creations have their parent's creation in the table, want at least a third", linked, p.tb.Rows())
+	}
+	n := tableView(t, cat, "DeviceNetworkEvents")
+	joined := 0
+	for i := 0; i < n.tb.Rows(); i += 10 {
+		if _, ok := created[key{n.s("DeviceId", i), n.n("InitiatingProcessId", i), n.n("InitiatingProcessCreationTime", i)}]; ok {
+			joined++
+		}
+	}
+	if joined == 0 {
+		t.Error("no network event joins to a process creation by DeviceId, InitiatingProcessId and creation time")
+	}
+	t.Logf("%d of %d process creations link to their parent; %d of %d sampled connections to their process", linked, p.tb.Rows(), joined, n.tb.Rows()/10)
+}
