@@ -5,24 +5,25 @@ import (
 	"time"
 )
 
-// acquire waits for a call grant until deadline (on the Registry's clock) or until ctx ends. It fails
-// at once with a *BudgetError when the budget cannot free up before the deadline: a user waiting at a
-// screen is better served by a stale result or a clear error now than by the same answer later.
-func (b *budget) acquire(ctx context.Context, r *Runner, alert bool, identity string, deadline time.Time) (time.Duration, error) {
+// acquire waits for a call grant until deadline (on the Registry's clock) or until ctx ends, and
+// returns when the call was granted. It fails at once with a *BudgetError when the budget cannot free
+// up before the deadline: a user waiting at a screen is better served by a stale result or a clear
+// error now than by the same answer later.
+func (b *budget) acquire(ctx context.Context, r *Runner, alert bool, identity string, deadline time.Time) (time.Time, error) {
 	b.mu.Lock()
 	now := b.reg.clock.Now()
 	if b.queue.clearFor(alert) && b.admissibleLocked(now, alert) {
 		b.grantLocked(now)
 		b.mu.Unlock()
 		b.reg.log.Debug("quota: call granted", "tenant", b.key.tenant, "flavor", b.key.flavor, "alert", alert, "waited", "0s")
-		return 0, nil
+		return now, nil
 	}
 	if at, quota, win := b.freeAtLocked(now, alert); at.After(deadline) {
 		err := b.spentLocked(now, at, quota, win, alert)
 		b.mu.Unlock()
 		b.reg.log.Debug("quota: budget cannot free up before the deadline", "tenant", b.key.tenant, "flavor", b.key.flavor,
 			"alert", alert, "quota", quota, "freesAt", at, "deadline", deadline)
-		return 0, err
+		return time.Time{}, err
 	}
 	if ahead, room := b.queue.ahead(alert, identity), b.grantsBeforeLocked(now, deadline, alert); ahead >= room {
 		at, quota, win := b.freeAtLocked(now, alert)
@@ -33,7 +34,7 @@ func (b *budget) acquire(ctx context.Context, r *Runner, alert bool, identity st
 		b.mu.Unlock()
 		b.reg.log.Debug("quota: queue too long to be served before the deadline", "tenant", b.key.tenant, "flavor", b.key.flavor,
 			"alert", alert, "ahead", ahead, "grantsBeforeDeadline", room, "deadline", deadline)
-		return 0, err
+		return time.Time{}, err
 	}
 	w := &waiter{runner: r, alert: alert, identity: identity, park: newPark(&b.reg.parked)}
 	b.queue.push(w)
@@ -52,11 +53,24 @@ func (b *budget) acquire(ctx context.Context, r *Runner, alert bool, identity st
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if w.err != nil {
-		return b.reg.clock.Now().Sub(now), w.err
+		return time.Time{}, w.err
 	}
 	b.reg.log.Debug("quota: call granted", "tenant", b.key.tenant, "flavor", b.key.flavor, "alert", alert,
 		"waited", w.grantedAt.Sub(now).String())
-	return w.grantedAt.Sub(now), nil
+	return w.grantedAt, nil
+}
+
+// finished moves a call's entry in the log from its grant to its end. The API counts a call when it
+// arrives, somewhere between the two: counting from the end keeps the window conservative however
+// long the token fetch, the connection or the query took, so a slot freed here is free there too.
+func (b *budget) finished(granted, end time.Time) {
+	if !end.After(granted) {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.calls.refund(granted)
+	b.calls.record(end)
 }
 
 // expire fails a waiter whose deadline came while it was still queued.

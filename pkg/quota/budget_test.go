@@ -218,3 +218,34 @@ func TestAlertDoesNotWaitBehindAnIdenticalDashboardQuery(t *testing.T) {
 		t.Fatal(o.err)
 	}
 }
+
+// The API counts a call when it arrives, after the token fetch and the connection: the budget counts a
+// call from its end so that a slot it frees is free at the API too.
+func TestSlowCallsOccupyTheWindowUntilTheyEnd(t *testing.T) {
+	h := newHarness(t, Config{CallsPerMinute: 1, CallsPerHour: 1000})
+	release := make(chan struct{})
+	h.api.script = func(n int, req hunting.Request) (*hunting.Result, error) {
+		if n == 0 {
+			<-release
+		}
+		return rowsFor(req), nil
+	}
+	slow := h.start(h.within(time.Minute), h.run, req(0, ""))
+	waitCalls(t, h.api, 1)
+	h.clock.Advance(10 * time.Second) // the call takes 10 s
+	close(release)
+	get(t, slow)
+	next := h.start(h.within(2*time.Minute), h.run, req(1, ""))
+	waitParked(t, h.reg, 1)
+	h.clock.AdvanceTo(t0.Add(time.Minute))
+	if h.reg.parked.value() != 1 {
+		t.Fatal("granted a minute after the slow call started; the API may still count it")
+	}
+	h.clock.AdvanceTo(t0.Add(70 * time.Second))
+	if o := get(t, next); o.err != nil {
+		t.Fatal(o.err)
+	}
+	if got := h.api.callTimes()[1].Sub(t0); got != 70*time.Second {
+		t.Errorf("second call at +%s, want +1m10s", got)
+	}
+}

@@ -180,7 +180,11 @@ func (r *Runner) call(ctx context.Context, f *flight, key cacheKey, req hunting.
 		if hasStale {
 			deadline = minTime(deadline, now.Add(stalePatience))
 		}
-		waited, err := r.budget.acquire(ctx, r, req.FromAlert, req.Identity, deadline)
+		granted, err := r.budget.acquire(ctx, r, req.FromAlert, req.Identity, deadline)
+		waited := r.reg.clock.Now().Sub(now)
+		if err == nil {
+			waited = granted.Sub(now)
+		}
 		r.reg.metrics.queueWait.WithLabelValues(r.cfg.Tenant, r.cfg.Flavor, class).Observe(waited.Seconds())
 		if err != nil {
 			return nil, err
@@ -190,6 +194,7 @@ func (r *Runner) call(ctx context.Context, f *flight, key cacheKey, req hunting.
 		r.mu.Unlock()
 		r.count(r.reg.metrics.calls)
 		res, err := r.next.Run(ctx, req)
+		r.budget.finished(granted, r.reg.clock.Now())
 		if err == nil {
 			r.budget.succeeded()
 			if res == nil {
