@@ -11,7 +11,7 @@ func (g *generator) serverDay(d *device, day int, ep endpoints, dl dllSet, cl *c
 		ts, ok := g.c.at(r, day, false)
 		if ok {
 			admin := d.owner
-			from := pick(r, g.w.workstations)
+			from := pick(r, g.w.clients())
 			d.logonIDs += 1 + int64(r.IntN(5000))
 			d.curLogon = d.logonIDs
 			g.logon(d, ts, "LogonSuccess", "RemoteInteractive", admin, from, d.curLogon, d.winlogon)
@@ -26,7 +26,7 @@ func (g *generator) serverDay(d *device, day int, ep endpoints, dl dllSet, cl *c
 		if !ok {
 			continue
 		}
-		from := pick(r, g.w.workstations)
+		from := pick(r, g.w.clients())
 		switch d.role {
 		case "dc":
 			g.logon(d, ts, "LogonSuccess", "Network", from.owner, from, 0, d.lsass)
@@ -73,7 +73,7 @@ func (g *generator) linuxDay(d *device, day int, ep endpoints) {
 		ts, ok := g.c.at(r, day, false)
 		if ok {
 			admin := &account{name: "azureuser", domain: d.short}
-			g.logon(d, ts, "LogonSuccess", "Network", admin, pick(r, g.w.workstations), 0, nil)
+			g.logon(d, ts, "LogonSuccess", "Network", admin, pick(r, g.w.clients()), 0, nil)
 			sshd := g.spawn(d, systemd, iSshd, "sshd: azureuser [priv]", root, ts)
 			g.spawn(d, sshd, iBash, "-bash", admin, ts+int64(sec))
 		}

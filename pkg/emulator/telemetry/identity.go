@@ -27,7 +27,7 @@ func (g *generator) identityTables() {
 				if !ok {
 					continue
 				}
-				dst := pick(r, g.w.servers)
+				dst := pick(r, g.w.hosts())
 				action := "LogonSuccess"
 				if r.chance(0.03) {
 					action = "LogonFailed"

@@ -44,3 +44,39 @@ func TestGenerateRejectsBadOptions(t *testing.T) {
 		t.Fatalf("Generate(Devices: -5) err = %v, want an error naming devices", err)
 	}
 }
+
+// TestSmallTenants: the smallest sizes generate without panicking, keep the schema, and keep both device
+// groups populated from two devices up.
+func TestSmallTenants(t *testing.T) {
+	tests := []struct {
+		name          string
+		in            Options
+		wantBothGroup bool
+	}{
+		{name: "one device, one day", in: Options{Devices: 1, Days: 1, Now: fixedNow}},
+		{name: "two devices", in: Options{Devices: 2, Days: 2, Now: fixedNow}, wantBothGroup: true},
+		{name: "three devices, a week", in: Options{Devices: 3, Days: 7, Now: fixedNow}, wantBothGroup: true},
+		{name: "twenty devices, weekend only", in: Options{Devices: 20, Days: 1, Now: time.Date(2026, 3, 15, 23, 0, 0, 0, time.UTC)}, wantBothGroup: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cat, err := Generate(tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cat.DeviceGroups) != tc.in.Devices {
+				t.Errorf("%d devices in DeviceGroups, want %d", len(cat.DeviceGroups), tc.in.Devices)
+			}
+			groups := map[string]bool{}
+			for _, g := range cat.DeviceGroups {
+				groups[g] = true
+			}
+			if tc.wantBothGroup && (!groups[groupServers] || !groups[groupWorkstations]) {
+				t.Errorf("groups = %v, want Servers and Workstations", groups)
+			}
+			if cat.Tables["DeviceInfo"].Rows() == 0 || cat.Tables["ProcessCreationEvents"] == nil {
+				t.Error("DeviceInfo empty or legacy views missing")
+			}
+		})
+	}
+}

@@ -107,9 +107,11 @@ func buildWorld(opts Options) *world {
 	w.helpdesk.admin = true
 	w.users = append(w.users, w.analyst, w.helpdesk)
 	img := images()
-	nServers := max(1, opts.Devices*15/100)
+	// At least one server and one workstation whenever there are two devices, since the demo users are
+	// scoped to one group each; a single device is a workstation.
+	nServers := 0
 	if opts.Devices >= 2 {
-		nServers = max(2, nServers)
+		nServers = min(opts.Devices-1, max(2, opts.Devices*15/100))
 	}
 	roles := []string{"dc", "file", "sql", "web", "linux", "app", "dc", "file", "app", "linux", "app", "web"}
 	seen := map[string]int{}
@@ -199,6 +201,22 @@ func (w *world) byRole(role string) *device {
 		return w.servers[0]
 	}
 	return w.devices[0]
+}
+
+// clients are the workstations, or every device in a tenant without any.
+func (w *world) clients() []*device {
+	if len(w.workstations) > 0 {
+		return w.workstations
+	}
+	return w.devices
+}
+
+// hosts are the servers, or every device in a tenant without any.
+func (w *world) hosts() []*device {
+	if len(w.servers) > 0 {
+		return w.servers
+	}
+	return w.devices
 }
 
 // windowsWorkstations are the Windows clients, where the endpoint stories play.
