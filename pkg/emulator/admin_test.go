@@ -118,7 +118,7 @@ func TestConcurrentClients(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			client := emu.Client() // one client (and connection) per simulated user
+			client := emulatortest.NewClient(emu.CACertPEM) // one client (and connection) per simulated user
 			defer client.CloseIdleConnections()
 			for i := 0; i < callsEach; i++ {
 				k := (c + i) % len(paths)

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"crypto/rsa"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,8 @@ type Config struct {
 	// IdentityHeader is the secret the managed identity endpoint expects in X-IDENTITY-HEADER
 	// ("" means DemoIdentityHeader).
 	IdentityHeader string
+	// SigningKey signs every token the server issues; nil means a fresh 2048-bit key.
+	SigningKey *rsa.PrivateKey
 	// Logger receives one line per request and every internal error; nil discards.
 	Logger *slog.Logger
 }

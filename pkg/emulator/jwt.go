@@ -20,10 +20,13 @@ type signer struct {
 	kid string
 }
 
-func newSigner() (*signer, error) {
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		return nil, fmt.Errorf("generate token signing key: %w", err)
+// newSigner uses key, or a fresh key when key is nil.
+func newSigner(key *rsa.PrivateKey) (*signer, error) {
+	if key == nil {
+		var err error
+		if key, err = rsa.GenerateKey(rand.Reader, 2048); err != nil {
+			return nil, fmt.Errorf("generate token signing key: %w", err)
+		}
 	}
 	sum := sha256.Sum256(key.PublicKey.N.Bytes())
 	return &signer{key: key, kid: base64.RawURLEncoding.EncodeToString(sum[:12])}, nil

@@ -21,7 +21,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	sg, err := newSigner()
+	sg, err := newSigner(cfg.SigningKey)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package emulatortest
 
 import (
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -27,8 +28,9 @@ type Emulator struct {
 	// point MSAL's managed identity client (App Service source) at the emulator.
 	IdentityEndpoint, IdentityHeader string
 
-	ca  *emulator.CA
-	srv *httptest.Server
+	ca     *emulator.CA
+	srv    *httptest.Server
+	client *http.Client
 }
 
 // Option changes the emulator's configuration.
@@ -75,6 +77,13 @@ func Start(t testing.TB, opts ...Option) *Emulator {
 		}
 		cfg.Engine = TableEngine{Catalog: SmallCatalog(now)}
 	}
+	if cfg.SigningKey == nil {
+		key, err := testSigningKey()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.SigningKey = key
+	}
 	s, err := emulator.New(cfg)
 	if err != nil {
 		t.Fatalf("emulatortest: %v", err)
@@ -86,20 +95,30 @@ func Start(t testing.TB, opts ...Option) *Emulator {
 	srv := httptest.NewUnstartedServer(s)
 	srv.TLS = &tls.Config{Certificates: []tls.Certificate{ca.Server}, MinVersion: tls.VersionTLS12}
 	srv.StartTLS()
-	t.Cleanup(srv.Close)
-	return &Emulator{
+	e := &Emulator{
 		URL: srv.URL, CACertPEM: ca.CertPEM, Server: s,
 		IdentityEndpoint: srv.URL + "/msi/token", IdentityHeader: emulator.DemoIdentityHeader,
-		ca: ca, srv: srv,
+		ca: ca, srv: srv, client: NewClient(ca.CertPEM),
 	}
+	t.Cleanup(func() {
+		e.client.CloseIdleConnections()
+		srv.Close()
+	})
+	return e
 }
 
-// Client returns an HTTP client that trusts the emulator's CA.
-func (e *Emulator) Client() *http.Client {
+// Client returns the HTTP client that trusts the emulator's CA; it is shared (connections are reused).
+func (e *Emulator) Client() *http.Client { return e.client }
+
+// NewClient returns a new HTTP client, with its own connections, that trusts the CA in caPEM (an
+// emulator's CACertPEM or the file hunting-emulator wrote to -ca-out).
+func NewClient(caPEM []byte) *http.Client {
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(caPEM)
 	return &http.Client{
 		Timeout: 30 * time.Second,
 		Transport: &http.Transport{
-			TLSClientConfig:     &tls.Config{RootCAs: e.ca.Pool, MinVersion: tls.VersionTLS12},
+			TLSClientConfig:     &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12},
 			MaxIdleConnsPerHost: 64,
 		},
 	}
