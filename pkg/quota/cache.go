@@ -79,7 +79,10 @@ func (c *resultCache) put(k cacheKey, res *hunting.Result, now time.Time) {
 	e := &cacheEntry{key: k, res: res, storedAt: now, size: size}
 	e.elem = c.lru.PushFront(e)
 	c.entries[k.id] = e
-	c.latest[k.shape] = e
+	// A slow query for an older range may finish after a newer one: keep the newest range.
+	if old, ok := c.latest[k.shape]; !ok || old.key.to <= k.to {
+		c.latest[k.shape] = e
+	}
 	c.bytes += size
 	for c.bytes > c.maxBytes {
 		c.removeEntry(c.lru.Back().Value.(*cacheEntry))

@@ -81,3 +81,16 @@ func TestStaleResultsExpire(t *testing.T) {
 		t.Error("a result older than staleFor must not be served")
 	}
 }
+
+func TestStaleFallbackPrefersTheLatestRange(t *testing.T) {
+	c := newResultCache(time.Minute, 1<<20)
+	at := func(m int) hunting.Request {
+		return hunting.Request{Query: qA.Query, From: from.Add(time.Duration(m) * time.Minute), To: to.Add(time.Duration(m) * time.Minute)}
+	}
+	c.put(keyFor("graph", at(2)), rowsFor(at(2)), t0)
+	c.put(keyFor("graph", at(1)), rowsFor(at(1)), t0.Add(time.Second)) // an older range answered later
+	e, ok := c.stale(keyFor("graph", at(3)), t0.Add(2*time.Second))
+	if !ok || e.key.id != keyFor("graph", at(2)).id {
+		t.Fatalf("stale answer for a new range = %+v, want the latest range's", e)
+	}
+}

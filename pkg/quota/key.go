@@ -15,6 +15,8 @@ type cacheKey struct {
 	id string
 	// shape is id without the time range, for serving an earlier range's answer while throttled.
 	shape string
+	// to orders answers of one shape: the latest range is the best stale answer.
+	to int64
 }
 
 // keyFor builds the key. The identity comes first and is length-prefixed so that no choice of query
@@ -25,6 +27,7 @@ func keyFor(flavor string, req hunting.Request) cacheKey {
 	return cacheKey{
 		id:    head + rng + req.Query,
 		shape: head + rangeFree(req),
+		to:    unixOrZero(req.To),
 	}
 }
 
