@@ -2,6 +2,7 @@ package functions
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,6 +30,10 @@ func classify(a, b dataset.Type) (cmpClass, error) {
 		// Kusto itself rejects bool against a number; flag columns compared with 1 are common enough in
 		// hunting queries to accept, comparing the bool as 0/1.
 		return cmpNum, nil
+	case (isNumeric(a) && isStringy(b)) || (isStringy(a) && isNumeric(b)):
+		// Kusto rejects text against a number, yet published hunting queries compare extract() results
+		// with numeric columns (CrashProcessId == ProcessId); the text is read as a number per cell.
+		return cmpDyn, nil
 	case (isTimeLike(a) && b == dataset.String) || (a == dataset.String && isTimeLike(b)):
 		// A datetime or timespan against text parses the text per cell, so Timestamp > "2024-01-01" works.
 		return cmpDyn, nil
@@ -170,8 +175,12 @@ func compareAny(a, b any) (int, bool) {
 		case time.Time, time.Duration:
 			return compareAny(b, a)
 		}
-		if _, isNum := dynNumber(b); isNum {
-			return 0, false
+		if y, isNum := dynNumber(b); isNum {
+			f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
+			if err != nil {
+				return 0, false
+			}
+			return cmp3(f, y), true
 		}
 		if s, ok := b.(bool); ok {
 			return strings.Compare(x, fmt.Sprint(s)), true
@@ -214,6 +223,10 @@ func compareAny(a, b any) (int, bool) {
 	if x, ok := dynNumber(a); ok {
 		if y, ok := dynNumber(b); ok {
 			return cmp3(x, y), true
+		}
+		if _, isStr := b.(string); isStr {
+			c, ok := compareAny(b, a)
+			return -c, ok
 		}
 		return 0, false
 	}

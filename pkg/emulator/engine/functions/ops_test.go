@@ -39,7 +39,9 @@ func TestComparison(t *testing.T) {
 		{"dynamic string vs string", "op:==", in2(dyns("x", int64(1), nil), strs("x", "x", "x")), []any{true, false, nil}, ""},
 		{"dynamic number vs long", "op:>", in2(dyns(int64(5), 2.5), longs(3, 3)), []any{true, false}, ""},
 		{"bools", "op:==", in2(bools(true, false), bools(true, true)), []any{true, false}, ""},
-		{"string vs long rejected", "op:==", in2(strs("1"), longs(1)), nil, "Cannot compare values of types string and long"},
+		{"text vs long reads the text as a number", "op:==", in2(strs("1", "x", "2"), longs(1, 1, 1)), []any{true, false, false}, ""},
+		{"long vs text", "op:<", in2(longs(1), strs("1.5")), []any{true}, ""},
+		{"datetime vs long rejected", "op:==", in2(dts(day(1)), longs(1)), nil, "Cannot compare values of types datetime and long"},
 	})
 }
 
@@ -78,7 +80,8 @@ func TestBetween(t *testing.T) {
 		{"datetimes", "op:between", cols(dts(day(2), day(5)), dts(day(1), day(1)), dts(day(3), day(3))), []any{true, false}, ""},
 		{"datetime with span high", "op:between", cols(dts(day(2), day(5)), dts(day(1), day(1)), spans(48*time.Hour, 48*time.Hour)), []any{true, false}, ""},
 		{"!between", "op:!between", cols(longs(1, 7), longs(5, 5), longs(10, 10)), []any{true, false}, ""},
-		{"type mismatch", "op:between", cols(strs("a"), longs(1), longs(2)), nil, "Cannot compare"},
+		{"type mismatch", "op:between", cols(bools(true), dts(day(1)), dts(day(2))), nil, "Cannot compare"},
+		{"text read as number", "op:between", cols(strs("5", "x"), longs(1, 1), longs(9, 9)), []any{true, nil}, ""},
 	})
 }
 
