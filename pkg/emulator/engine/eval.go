@@ -218,6 +218,25 @@ func (ev *evaluator) evalPipeline(pl *pipeline, sc *scope) (*dataset.Table, erro
 }
 
 func (ev *evaluator) applyOps(ops []operator, sc *scope, t *dataset.Table) (*dataset.Table, error) {
+	for i := 0; i < len(ops); i++ {
+		if n, refs := ev.fusedRun(ops, i, sc); n > 0 {
+			var err error
+			if t, err = ev.narrowRun(ops[i:i+n], refs, sc, t); err != nil {
+				return nil, err
+			}
+			i += n - 1
+			continue
+		}
+		var err error
+		if t, err = ev.applyOpsPlain(ops[i:i+1], sc, t); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// applyOpsPlain applies ops one after another.
+func (ev *evaluator) applyOpsPlain(ops []operator, sc *scope, t *dataset.Table) (*dataset.Table, error) {
 	for _, op := range ops {
 		if err := ev.ctx.Err(); err != nil {
 			return nil, fmt.Errorf("query stopped: %w", err)

@@ -1,0 +1,129 @@
+package engine
+
+import (
+	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
+)
+
+// Late materialization for mv-expand. Expanding a wide table copies every column once per array element,
+// although the filters that usually follow (mv-expand X | where X matches regex ...) read one or two
+// columns. A run of mv-expand, where and extend is therefore evaluated over only the columns it
+// references plus a hidden row number, and the other columns are gathered once, for the surviving rows.
+
+const rowIDColumn = "\x00row"
+
+// fusedRun returns how many operators from ops[i] form a run worth narrowing, and the columns the run
+// reads; n is 0 when the run must not be narrowed.
+func (ev *evaluator) fusedRun(ops []operator, i int, sc *scope) (n int, refs map[string]bool) {
+	if _, ok := ops[i].(*mvExpandOp); !ok {
+		return 0, nil
+	}
+	refs = map[string]bool{}
+	filters := 0
+	for n = 0; i+n < len(ops); n++ {
+		var exprs []Expr
+		switch op := ops[i+n].(type) {
+		case *mvExpandOp:
+			for _, it := range op.items {
+				exprs = append(exprs, it.e)
+			}
+		case *whereOp:
+			exprs = append(exprs, op.pred)
+			filters++
+		case *extendOp:
+			for _, it := range op.items {
+				exprs = append(exprs, it.e)
+			}
+		default:
+			if filters == 0 {
+				return 0, nil
+			}
+			return n, refs
+		}
+		for _, e := range exprs {
+			if !collectRefs(e, refs, sc) {
+				return 0, nil
+			}
+		}
+	}
+	if filters == 0 {
+		return 0, nil
+	}
+	return n, refs
+}
+
+// collectRefs adds the names e reads; false when e may read columns it does not name (user functions,
+// pack_all, column_ifexists, window functions over other rows are fine: they name their columns).
+func collectRefs(e Expr, refs map[string]bool, sc *scope) bool {
+	switch x := e.(type) {
+	case *identExpr:
+		refs[x.name] = true
+	case *literalExpr, *typeofExpr, *tabularExpr:
+	case *binaryExpr:
+		return collectRefs(x.l, refs, sc) && collectRefs(x.r, refs, sc)
+	case *unaryExpr:
+		return collectRefs(x.x, refs, sc)
+	case *betweenExpr:
+		return collectRefs(x.x, refs, sc) && collectRefs(x.lo, refs, sc) && collectRefs(x.hi, refs, sc)
+	case *memberExpr:
+		return collectRefs(x.x, refs, sc)
+	case *indexExpr:
+		return collectRefs(x.x, refs, sc) && collectRefs(x.idx, refs, sc)
+	case *listExpr:
+		for _, it := range x.items {
+			if !collectRefs(it, refs, sc) {
+				return false
+			}
+		}
+		return collectRefs(x.x, refs, sc)
+	case *callExpr:
+		if x.name == "pack_all" || x.name == "column_ifexists" || sc.lookup(x.name) != nil {
+			return false
+		}
+		for _, a := range x.args {
+			if !collectRefs(a, refs, sc) {
+				return false
+			}
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// narrowRun applies ops to the referenced columns of in, then gathers the rest for the rows that remain.
+func (ev *evaluator) narrowRun(ops []operator, refs map[string]bool, sc *scope, in *dataset.Table) (*dataset.Table, error) {
+	narrow := &dataset.Table{Name: in.Name}
+	for _, c := range in.Columns {
+		if refs[c.Name] {
+			narrow.Columns = append(narrow.Columns, c)
+		}
+	}
+	ids := dataset.NewColumn(rowIDColumn, dataset.Long, in.Rows())
+	for i := 0; i < in.Rows(); i++ {
+		ids.Int = append(ids.Int, int64(i))
+	}
+	narrow.Columns = append(narrow.Columns, ids)
+	res, err := ev.applyOpsPlain(ops, sc, narrow)
+	if err != nil {
+		return nil, err
+	}
+	rowIDs := res.Column(rowIDColumn)
+	rows := make([]int, len(rowIDs.Int))
+	for i, r := range rowIDs.Int {
+		rows[i] = int(r)
+	}
+	out := &dataset.Table{Name: in.Name}
+	for _, c := range in.Columns {
+		if rc := res.Column(c.Name); rc != nil {
+			out.Columns = append(out.Columns, rc)
+		} else {
+			out.Columns = append(out.Columns, gather(c, rows))
+		}
+	}
+	for _, c := range res.Columns {
+		if c.Name != rowIDColumn && in.Column(c.Name) == nil {
+			out.Columns = append(out.Columns, c)
+		}
+	}
+	return out, nil
+}
