@@ -17,8 +17,11 @@ func (g *generator) endpointActivity() {
 	ep := knownEndpoints()
 	dl := newDLLs()
 	cl := newCmdlines()
+	// Boot every device first: a day on one device may reach into another (RDP, PsExec).
 	for _, d := range g.w.devices {
 		g.boot(d)
+	}
+	for _, d := range g.w.devices {
 		for day := 0; day < g.c.numDays(); day++ {
 			switch {
 			case d.os.family == "linux":
@@ -185,7 +188,11 @@ func (g *generator) browse(d *device, explorer *proc, ts int64, ep endpoints, dl
 	}
 	for j, nc := 0, 7+r.IntN(9); j < nc; j++ {
 		e := pick(r, ep.web)
-		g.connect(d, b, g.after(ts, sec, 10*mins), "ConnectionSuccess", e.ip, e.url, e.port)
+		action := "ConnectionSuccess"
+		if r.chance(0.03) {
+			action = "ConnectionFailed"
+		}
+		g.connect(d, b, g.after(ts, sec, 10*mins), action, e.ip, e.url, e.port)
 	}
 	if r.chance(0.25) {
 		e := pick(r, ep.web)

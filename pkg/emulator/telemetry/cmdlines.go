@@ -14,6 +14,7 @@ type cmdlines struct {
 	psCommands                                     []string // PowerShellCommand AdditionalFields
 	shell                                          []shellCmd
 	mpSig, mpLog                                   *file
+	inventoryPS                                    string // a benign -EncodedCommand, as management agents run them
 }
 
 func newCmdlines() *cmdlines {
@@ -40,5 +41,6 @@ func newCmdlines() *cmdlines {
 	}
 	c.mpSig = dataFile(`C:\ProgramData\Microsoft\Windows Defender\Definition Updates\Updates\mpasdlta.vdm`, "mpsig", 2_818_376)
 	c.mpLog = dataFile(`C:\ProgramData\Microsoft\Windows Defender\Support\MPLog-20240301-101531.log`, "mplog", 9_442_117)
+	c.inventoryPS = `powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand ` + encodedCommand(`Get-CimInstance Win32_OperatingSystem | Select-Object LastBootUpTime, Version | ConvertTo-Json -Compress | Out-File C:\ProgramData\Contoso\inventory.json`)
 	return c
 }

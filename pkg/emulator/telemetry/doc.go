@@ -42,6 +42,11 @@
 //   - Suspicious OAuth app: a user consents to "MailSync Pro" (CloudAppEvents "Consent to application." with
 //     RawEventData), the app reads mail from a hosting address (CloudAppEvents, GraphApiAuditEvents, service
 //     principal sign-ins, a BehaviorInfo behavior); OAuthAppInfo lists it as High privilege.
+//   - Smaller hunts: certutil -urlcache download, an ASR audit of Word's child process, a local admin account
+//     created (net user /add, UserAccountCreated, UserAccountAddedToLocalGroup) and the Security log cleared
+//     on the file server, RDP password spraying from a public address against the web server, EICAR and PUA
+//     detections. Everyday false positives: a management agent's -EncodedCommand PowerShell on servers,
+//     admins' RDP, failed browser connections.
 //
 // The seed document's example (ProcessCreationEvents, powershell.exe initiating a command line containing
 // "appdata") finds the payload and a benign Teams updater started by a logon script.

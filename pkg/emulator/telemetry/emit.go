@@ -121,7 +121,7 @@ func (g *generator) logon(d *device, ts int64, action, logonType string, acct *a
 	}
 	if from != nil {
 		r.remoteDevice = from.short
-		g.net = netInfo{remoteIP: from.ip, localIP: d.ip, protocol: "Kerberos", remoteType: "Private", localType: "Private", remotePort: int64(49152 + g.activity.IntN(16000)), localPort: 445}
+		g.net = netInfo{remoteIP: from.ip, localIP: d.ip, protocol: "Kerberos", remoteType: ipType(from.ip), localType: "Private", remotePort: int64(49152 + g.activity.IntN(16000)), localPort: 445}
 		if logonType == "RemoteInteractive" {
 			g.net.localPort = 3389
 		}

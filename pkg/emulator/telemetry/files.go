@@ -89,6 +89,8 @@ const (
 	iSearchProtocolHost
 	iSmartScreen
 	iCompatTel
+	iMstsc
+	iWevtutil
 	numImages
 )
 
@@ -163,6 +165,8 @@ func images() [numImages]exe {
 	x[iSearchProtocolHost] = exe{"SearchProtocolHost.exe", s32, ms, win, "7.0.22621.2506", "Microsoft Windows Search Protocol Host", "OsVendor", 434176}
 	x[iSmartScreen] = exe{"smartscreen.exe", s32, ms, win, "10.0.22621.2506", "Windows Defender SmartScreen", "OsVendor", 2641920}
 	x[iCompatTel] = exe{"CompatTelRunner.exe", s32, ms, win, "10.0.22621.2506", "Microsoft Compatibility Telemetry", "OsVendor", 204288}
+	x[iMstsc] = exe{"mstsc.exe", s32, ms, win, "10.0.22621.2506", "Remote Desktop Connection", "OsVendor", 1339392}
+	x[iWevtutil] = exe{"wevtutil.exe", s32, ms, win, "10.0.22621.1", "Eventing Command Line Utility", "OsVendor", 229376}
 	return x
 }
 

