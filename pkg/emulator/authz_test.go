@@ -13,7 +13,9 @@ import (
 
 type noEngine struct{}
 
-func (noEngine) Run(context.Context, dataset.Query) (*dataset.Table, error) { return &dataset.Table{}, nil }
+func (noEngine) Run(context.Context, dataset.Query) (*dataset.Table, error) {
+	return &dataset.Table{}, nil
+}
 
 func TestAuthorize(t *testing.T) {
 	s, err := New(Config{Engine: noEngine{}})
