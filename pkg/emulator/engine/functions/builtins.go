@@ -20,4 +20,6 @@ func registerBuiltins(r *Registry) {
 	registerExtras(r)
 	registerBits(r)
 	registerCommandLine(r)
+	registerMore(r)
+	registerSeries(r)
 }
