@@ -14,8 +14,9 @@ const (
 	DefaultCallsPerHour   = 1500
 	DefaultCacheTTL       = 30 * time.Second
 	DefaultCacheMaxBytes  = 64 << 20
-	// defaultMaxWait bounds the queue wait of a request whose context has no deadline.
-	defaultMaxWait = time.Minute
+	// defaultMaxWait bounds the queue wait of a request whose context has no deadline (Grafana's query
+	// requests usually have none): 30 s, Grafana's default data proxy timeout, what users expect to wait.
+	defaultMaxWait = 30 * time.Second
 )
 
 // Config is one data source's quota settings.
