@@ -105,7 +105,7 @@ func (g *generator) signIn(ts int64, u *account, e *cloudEvent) {
 // reads mail from a hosting provider's address.
 func (g *generator) oauthStory(c storyCast) {
 	u := g.w.users[min(5, len(g.w.users)-1)]
-	t := c.base - 5*dayNs/2
+	t := c.base - 2*dayNs - int64(95*time.Minute)
 	appID := guidOf("oauth|mailsync")
 	spID := guidOf("oauth-sp|mailsync")
 	scopes := []any{"Mail.Read", "Mail.ReadWrite", "Mail.Send", "Files.ReadWrite.All", "Contacts.Read", "User.Read", "offline_access"}

@@ -44,7 +44,7 @@ func (g *generator) appActivity() {
 	c := g.cast()
 	u := g.w.users[min(5, len(g.w.users)-1)]
 	appID := guidOf("oauth|mailsync")
-	start := c.base - 5*dayNs/2 + int64(time.Hour)
+	start := c.base - 2*dayNs - int64(35*time.Minute)
 	for i := 0; i < 60; i++ {
 		ts := start + int64(i)*int64(11*time.Minute)
 		uri := "https://graph.microsoft.com/v1.0/users/" + u.objectID + "/messages?$top=50&$skip=" + itoa(int64(i*50))

@@ -31,8 +31,12 @@ func (g *generator) cast() storyCast {
 	}
 	span := g.c.end - g.c.start
 	c := storyCast{victim: ws[0], victim2: ws[len(ws)/2], server: g.w.fileSrv}
-	// Three days before the end for the default window; proportionally earlier in short windows.
+	// Three days before the end for the default window, at 10:14 in the morning; proportionally earlier (at any
+	// hour) in short windows.
 	c.base = g.c.end - min(3*dayNs, span*6/10)
+	if morning := c.base - c.base%dayNs + int64(10*time.Hour+14*time.Minute+37*time.Second); span >= 4*dayNs && morning <= g.c.end-2*dayNs {
+		c.base = morning
+	}
 	return c
 }
 
