@@ -35,26 +35,6 @@ func topKeys(t *testing.T, b []byte) []string {
 	return keys
 }
 
-// delegatedToken exchanges upn's token for Grafana's app for a token for scope (on-behalf-of, no MSAL).
-func delegatedToken(t *testing.T, emu *emulatortest.Emulator, upn, scope string) string {
-	t.Helper()
-	form := url.Values{"grant_type": {"urn:ietf:params:oauth:grant-type:jwt-bearer"}, "client_id": {emulator.DemoGrafanaAppID},
-		"client_secret": {emulator.DemoSecret}, "assertion": {emu.UserToken(t, upn)}, "requested_token_use": {"on_behalf_of"},
-		"scope": {scope}}
-	resp, err := emu.Client().PostForm(emu.URL+"/"+emulator.DemoTenantID+"/oauth2/v2.0/token", form)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var out struct {
-		AccessToken string `json:"access_token"`
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || out.AccessToken == "" {
-		t.Fatalf("on-behalf-of for %s: status %d, %v", upn, resp.StatusCode, err)
-	}
-	return out.AccessToken
-}
-
 func TestAPIShapesFollowTheFixtures(t *testing.T) {
 	emu := emulatortest.Start(t)
 	tests := []struct {
@@ -215,7 +195,7 @@ func TestDelegatedCallsSeeOnlyTheirDeviceGroups(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, _, b := call(t, emu, "POST", tc.path, delegatedToken(t, emu, tc.upn, tc.scope), `{"Query":"DeviceProcessEvents"}`)
+			status, _, b := call(t, emu, "POST", tc.path, emu.DelegatedToken(t, tc.upn, tc.scope), `{"Query":"DeviceProcessEvents"}`)
 			if status != 200 {
 				t.Fatalf("status %d: %s", status, b)
 			}

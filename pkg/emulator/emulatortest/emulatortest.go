@@ -150,6 +150,16 @@ func (e *Emulator) UserToken(t testing.TB, upn string) string {
 	return e.token(t, "/_emulator/users/"+url.PathEscape(upn)+"/token", "", "application/json")
 }
 
+// DelegatedToken exchanges upn's token for Grafana's demo app for an API token for scope on the user's
+// behalf (the on-behalf-of grant, no MSAL): what the plugin holds in current-user mode.
+func (e *Emulator) DelegatedToken(t testing.TB, upn, scope string) string {
+	t.Helper()
+	form := url.Values{"grant_type": {"urn:ietf:params:oauth:grant-type:jwt-bearer"}, "client_id": {emulator.DemoGrafanaAppID},
+		"client_secret": {emulator.DemoSecret}, "assertion": {e.UserToken(t, upn)}, "requested_token_use": {"on_behalf_of"},
+		"scope": {scope}}
+	return e.token(t, "/"+emulator.DemoTenantID+"/oauth2/v2.0/token", form.Encode(), "application/x-www-form-urlencoded")
+}
+
 // FederatedToken returns a workload identity token for subject ("" means the demo subject that the demo
 // reader app trusts), what AZURE_FEDERATED_TOKEN_FILE would hold.
 func (e *Emulator) FederatedToken(t testing.TB, subject string) string {
