@@ -65,7 +65,16 @@ func registerMore(r *Registry) {
 			},
 		})
 	}
-	strToDyn(r, "parse_user_agent", parseUserAgent)
+	r.addScalar(&Scalar{
+		Name: "parse_user_agent", MinArgs: 1, MaxArgs: 2, Result: fixed("parse_user_agent", dataset.Dynamic, kString, kAny),
+		Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
+			out := newOut(dataset.Dynamic, n)
+			for i := 0; i < n; i++ {
+				out.Dyn[i] = parseUserAgent(strCell(args[0], i))
+			}
+			return out, nil
+		},
+	})
 }
 
 // jaccard is |a ∩ b| / |a ∪ b| over distinct elements; two empty sets give 0 as in Kusto.

@@ -30,9 +30,10 @@ func classify(a, b dataset.Type) (cmpClass, error) {
 		// Kusto itself rejects bool against a number; flag columns compared with 1 are common enough in
 		// hunting queries to accept, comparing the bool as 0/1.
 		return cmpNum, nil
-	case (isNumeric(a) && isStringy(b)) || (isStringy(a) && isNumeric(b)):
-		// Kusto rejects text against a number, yet published hunting queries compare extract() results
-		// with numeric columns (CrashProcessId == ProcessId); the text is read as a number per cell.
+	case (isNumeric(a) || a == dataset.Bool) && isStringy(b), isStringy(a) && (isNumeric(b) || b == dataset.Bool):
+		// Kusto rejects text against a number or bool, yet published hunting queries compare extract()
+		// results with numeric columns (CrashProcessId == ProcessId) and flags with "True"; the text is
+		// read as a number or bool per cell.
 		return cmpDyn, nil
 	case (isTimeLike(a) && b == dataset.String) || (a == dataset.String && isTimeLike(b)):
 		// A datetime or timespan against text parses the text per cell, so Timestamp > "2024-01-01" works.
@@ -182,8 +183,9 @@ func compareAny(a, b any) (int, bool) {
 			}
 			return cmp3(f, y), true
 		}
-		if s, ok := b.(bool); ok {
-			return strings.Compare(x, fmt.Sprint(s)), true
+		if _, ok := b.(bool); ok {
+			c, ok := compareAny(b, a)
+			return -c, ok
 		}
 		return strings.Compare(x, dynString(b)), true
 	case time.Time:
@@ -211,7 +213,9 @@ func compareAny(a, b any) (int, bool) {
 			return cmp3(boolInt(x), boolInt(y)), true
 		}
 		if y, ok := b.(string); ok {
-			return strings.Compare(fmt.Sprint(x), y), true
+			if yb, ok := anyToBool(y); ok {
+				return cmp3(boolInt(x), boolInt(yb)), true
+			}
 		}
 		return 0, false
 	}

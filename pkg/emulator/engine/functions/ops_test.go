@@ -89,6 +89,7 @@ func TestLenientComparisons(t *testing.T) {
 	runScalarCases(t, []scalarCase{
 		{"bool against 1", "op:==", in2(bools(true, false), longs(1, 1)), []any{true, false}, ""},
 		{"datetime against text", "op:>", in2(dts(day(2), day(1)), strs("2024-05-01 12:00", "2024-05-01 12:00")), []any{true, false}, ""},
+		{"bool against text", "op:==", in2(bools(true, false, true), strs("True", "True", "x")), []any{true, false, false}, ""},
 		{"unparseable text is null", "op:>", in2(dts(day(2)), strs("soon")), []any{nil}, ""},
 	})
 }
