@@ -22,6 +22,11 @@
 // means unknown and where treats it as false; errors from Result and Eval are worded like Kusto's
 // ("tolower(): argument #1 expected to be a string expression") without a position, which the engine adds.
 //
+// Deliberate leniencies, because published hunting queries rely on them and the emulator's measure is how
+// many real queries answer: text compared with a number, bool, datetime or timespan is parsed per cell
+// (unparseable text compares as unknown), bool compares with numbers as 0/1, and property access on a
+// string column holding JSON parses it.
+//
 // It does not own functions that need the table, the scope or row order (toscalar, materialize, prev,
 // next, row_number, pack_all, column_ifexists): the engine implements those. hash() is stable within the
 // emulator but not Kusto's xxhash64, and dcount/percentile are exact rather than Kusto's estimates.
