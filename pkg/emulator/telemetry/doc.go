@@ -67,10 +67,9 @@
 // These schema tables exist with all their columns and no rows (emptyTables has the reason of each):
 // AIAgentsInfo and AgentsInfo (no AI agents), CallActivityEvents and the Message* tables (Teams calling and
 // message protection), the Cloud* tables (Defender for Cloud workloads), DataSecurityBehaviors and
-// DataSecurityEvents (Purview), the DeviceBaselineCompliance* tables (premium baselines), DeviceTvmCertificateInfo,
-// DeviceTvmInfoGathering, DeviceTvmInfoGatheringKB and DeviceTvmSoftwareEvidenceBeta (vulnerability management
-// add-on), DisruptionAndResponseEvents (no attack disruption), ExposureGraphEdges and ExposureGraphNodes,
-// FileMaliciousContentInfo, IdentityAccountInfo and IdentityEvents.
+// DataSecurityEvents (Purview), the DeviceBaselineCompliance* tables (premium baselines), DeviceTvmCertificateInfo
+// and DeviceTvmSoftwareEvidenceBeta (vulnerability management add-on), DisruptionAndResponseEvents (no attack
+// disruption), ExposureGraphEdges and ExposureGraphNodes, FileMaliciousContentInfo and IdentityEvents.
 //
 // # Known simplifications
 //

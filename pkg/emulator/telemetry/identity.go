@@ -63,10 +63,17 @@ func (g *generator) identityTables() {
 	}
 	g.identity("IdentityDirectoryEvents", c.base+int64(3*hour), "Group Membership changed", g.w.helpdesk, &identEvent{app: "Active Directory", src: c.victim, dst: dc, target: g.w.users[min(6, len(g.w.users)-1)],
 		additional: map[string]any{"TO.GROUP": "Domain Admins", "GROUP.NAME": "Domain Admins", "ACTOR.ACCOUNT": "helpdesk"}})
+	ad, entra := &identEvent{app: "ActiveDirectory"}, &identEvent{app: "AzureActiveDirectory"}
 	for _, u := range g.w.users {
 		r := g.reset(g.c.start+int64(hour), nil, "")
 		r.acct, r.ident = u, &identEvent{}
 		g.builders["IdentityInfo"].add(r)
+		// One identity, two linked accounts: on-premises AD (primary) and Entra ID.
+		for _, src := range []*identEvent{ad, entra} {
+			r := g.reset(g.c.start+int64(hour), nil, "")
+			r.acct, r.ident = u, src
+			g.builders["IdentityAccountInfo"].add(r)
+		}
 	}
 }
 
@@ -151,6 +158,17 @@ func identityFields() fields {
 			}
 			return r.ident.additional
 		}},
+		// IdentityAccountInfo.
+		"SourceProvider":          s(func(e *identEvent) string { return e.app }),
+		"SourceProviderAccountId": str(func(r *row) string { return identityAccountID(r) }),
+		"AccountId":               str(func(r *row) string { return identityAccountID(r) }),
+		"IdentityId":              acctStr(func(a *account) string { return guidOf("identity|" + a.upn) }),
+		"DisplayName":             acctStr(func(a *account) string { return a.display }),
+		"Sid":                     acctStr(func(a *account) string { return a.sid }),
+		"AccountStatus":           acctStr(func(*account) string { return "Enabled" }),
+		"IdentityLinkType":        s(func(e *identEvent) string { return when(e.app == "AzureActiveDirectory", "Strong") }),
+		"IsPrimary":               flag(func(r *row) (bool, bool) { return r.ident != nil && r.ident.app == "ActiveDirectory", r.ident != nil }),
+		"TenantId":                s(func(*identEvent) string { return tenantID }),
 		// IdentityInfo.
 		"OnPremSid":         acctStr(func(a *account) string { return a.sid }),
 		"GivenName":         acctStr(func(a *account) string { return firstWord(a.display) }),
@@ -192,4 +210,15 @@ func lastWord(s string) string {
 		}
 	}
 	return ""
+}
+
+// identityAccountID is the account's id at its source provider: the SID on-premises, the object id in Entra ID.
+func identityAccountID(r *row) string {
+	if r.acct == nil || r.ident == nil {
+		return ""
+	}
+	if r.ident.app == "ActiveDirectory" {
+		return r.acct.sid
+	}
+	return r.acct.objectID
 }

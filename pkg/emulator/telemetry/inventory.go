@@ -61,6 +61,7 @@ func (g *generator) deviceInventory() {
 	}
 	g.tvm()
 	g.securityInventory()
+	g.infoGathering()
 }
 
 func inventoryFields() fields {

@@ -61,6 +61,7 @@ type row struct {
 	inv   *invRec
 	api   *apiCall
 	sec   *secRec
+	ig    *igField
 	beh   *alert // BehaviorInfo / BehaviorEntities
 	tvm   *tvmRec
 }

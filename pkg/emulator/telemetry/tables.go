@@ -7,7 +7,7 @@ func tableFields(table string) fields {
 		return emailFields()
 	case "UrlClickEvents":
 		return clickFields()
-	case "IdentityLogonEvents", "IdentityDirectoryEvents", "IdentityQueryEvents", "IdentityInfo":
+	case "IdentityLogonEvents", "IdentityDirectoryEvents", "IdentityQueryEvents", "IdentityInfo", "IdentityAccountInfo":
 		return identityFields()
 	case "CloudAppEvents", "OAuthAppInfo", "AADSignInEventsBeta", "EntraIdSignInEvents":
 		return cloudFields()
@@ -18,6 +18,8 @@ func tableFields(table string) fields {
 	case "DeviceTvmSecureConfigurationAssessment", "DeviceTvmSecureConfigurationAssessmentKB", "DeviceFileCertificateInfo",
 		"DeviceTvmHardwareFirmware", "DeviceTvmBrowserExtensions", "DeviceTvmBrowserExtensionsKB":
 		return securityFields()
+	case "DeviceTvmInfoGathering", "DeviceTvmInfoGatheringKB":
+		return infoGatheringCells()
 	case "GraphApiAuditEvents", "AADSpnSignInEventsBeta", "EntraIdSpnSignInEvents":
 		return graphFields()
 	}
