@@ -108,7 +108,8 @@ func Run(ctx context.Context, o Options, build EngineBuilder, stdout, stderr io.
 	scheme := "http"
 	if o.TLS {
 		host, _, _ := net.SplitHostPort(o.Addr)
-		ca, err := NewCA(host)
+		name, _ := os.Hostname() // for clients that reach a non-loopback -addr by the machine's name
+		ca, err := NewCA(host, name)
 		if err != nil {
 			return err
 		}

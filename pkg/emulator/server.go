@@ -54,10 +54,12 @@ func (s *Server) routes() {
 
 	// Sign-in.
 	m.HandleFunc("GET /{tenant}/v2.0/.well-known/openid-configuration", s.handleOpenIDConfig)
+	m.HandleFunc("GET /{tenant}/.well-known/openid-configuration", s.handleOpenIDConfig)
 	m.HandleFunc("GET /{tenant}/discovery/v2.0/keys", s.handleJWKS)
 	m.HandleFunc("GET /{tenant}/discovery/keys", s.handleJWKS)
 	m.HandleFunc("GET /common/discovery/instance", s.handleInstanceDiscovery)
 	m.HandleFunc("POST /{tenant}/oauth2/v2.0/token", s.handleToken)
+	m.HandleFunc("POST /{tenant}/oauth2/token", s.handleToken)
 	m.HandleFunc("GET /msi/token", s.handleManagedIdentity)
 
 	// Admin.

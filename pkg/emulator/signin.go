@@ -77,8 +77,9 @@ func (s *Server) handleInstanceDiscovery(w http.ResponseWriter, r *http.Request)
 	})
 }
 
-// handleToken is the v2.0 token endpoint: client credentials (secret, certificate assertion or federated
-// assertion) and on-behalf-of.
+// handleToken is the v2.0 token endpoint (scope=...) and the v1 one (resource=..., as the 2018 API
+// documentation signed in): client credentials (secret, certificate assertion or federated assertion) and
+// on-behalf-of.
 func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 	t := s.cfg.Directory.tenant(r.PathValue("tenant"))
 	if t == nil {
@@ -95,10 +96,15 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 		oerr.write(w)
 		return
 	}
-	res, aud, ok := resourceForScope(r.PostForm.Get("scope"))
+	v1 := !strings.Contains(r.URL.Path, "/v2.0/")
+	scope := r.PostForm.Get("scope")
+	if v1 {
+		scope = r.PostForm.Get("resource")
+	}
+	res, aud, ok := resourceForScope(scope)
 	if !ok {
 		(&oauthError{http.StatusBadRequest, "invalid_resource", 500011,
-			"The resource principal named " + r.PostForm.Get("scope") + " was not found in the tenant. This emulator issues tokens for https://graph.microsoft.com/.default, https://api.security.microsoft.com/.default and https://api.securitycenter.microsoft.com/.default."}).write(w)
+			"The resource principal named " + scope + " was not found in the tenant. This emulator issues tokens for https://graph.microsoft.com/.default, https://api.security.microsoft.com/.default and https://api.securitycenter.microsoft.com/.default."}).write(w)
 		return
 	}
 	var tok issued
@@ -123,7 +129,21 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 		(&oauthError{http.StatusInternalServerError, "temporarily_unavailable", 50000, "There was an error issuing a token."}).write(w)
 		return
 	}
+	if v1 {
+		writeV1TokenResponse(w, tok, scope)
+		return
+	}
 	writeTokenResponse(w, tok)
+}
+
+// writeV1TokenResponse answers like the v1 endpoint: numbers as strings, with resource and expires_on.
+func writeV1TokenResponse(w http.ResponseWriter, tok issued, resource string) {
+	secs := strconv.FormatInt(int64(time.Until(tok.expiresOn)/time.Second), 10)
+	writeJSON(w, http.StatusOK, map[string]string{
+		"token_type": "Bearer", "expires_in": secs, "ext_expires_in": secs,
+		"expires_on": strconv.FormatInt(tok.expiresOn.Unix(), 10), "not_before": strconv.FormatInt(time.Now().Unix(), 10),
+		"resource": resource, "access_token": tok.token,
+	})
 }
 
 func writeTokenResponse(w http.ResponseWriter, tok issued) {

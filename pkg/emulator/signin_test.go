@@ -6,8 +6,10 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/json"
 	"encoding/pem"
 	"math/big"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -187,4 +189,24 @@ func TestManagedIdentityRejectsAWrongHeader(t *testing.T) {
 	if status, _, b := call(t, emu, "GET", req, "", ""); status != 401 {
 		t.Fatalf("without X-IDENTITY-HEADER: %d %s, want 401", status, b)
 	}
+}
+
+// TestV1TokenEndpoint signs in as the 2018 documentation did: the v1 endpoint with resource=.
+func TestV1TokenEndpoint(t *testing.T) {
+	emu := emulatortest.Start(t)
+	form := url.Values{"grant_type": {"client_credentials"}, "client_id": {emulator.DemoReaderAppID},
+		"client_secret": {emulator.DemoSecret}, "resource": {"https://api.securitycenter.windows.com"}}
+	resp, err := emu.Client().PostForm(emu.URL+"/"+emulator.DemoTenantID+"/oauth2/token", form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out map[string]string
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("%d %v", resp.StatusCode, err)
+	}
+	if out["resource"] != "https://api.securitycenter.windows.com" || out["expires_on"] == "" || out["token_type"] != "Bearer" {
+		t.Fatalf("v1 answer %v lacks resource, expires_on or token_type", out)
+	}
+	apiWorks(t, emu, mdeScope, out["access_token"])
 }
