@@ -158,6 +158,11 @@ func TestEmulatorErrors(t *testing.T) {
 			if !errors.As(err, &e) || e.Status != 401 {
 				t.Fatalf("err = %v", err)
 			}
+			for _, want := range []string{"requested for https://graph.microsoft.com/.default", "expects https://api.securitycenter.microsoft.com/.default"} {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("%q does not say %q", err, want)
+				}
+			}
 		}},
 	}
 	for _, tt := range tests {

@@ -40,10 +40,15 @@ type parsedError struct {
 // (at most maxErrorBody bytes are read). query is the KQL that was sent, kept on 400-class errors.
 // It is exported so that tests and the emulator's clients classify answers exactly as the Client does.
 func ErrorFromResponse(flavor Flavor, query string, status int, header http.Header, body io.Reader) error {
+	return errorFromResponse(flavor, defaultScope(flavor), query, status, header, body)
+}
+
+// errorFromResponse is ErrorFromResponse for a client that requested tokens for scope.
+func errorFromResponse(flavor Flavor, scope, query string, status int, header http.Header, body io.Reader) error {
 	p := parseErrorBody(header, body)
 	switch {
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
-		return newAuthError(flavor, status, p)
+		return newAuthError(flavor, scope, status, p)
 	case status == http.StatusTooManyRequests:
 		return newQuotaError(flavor, header, p)
 	case status >= 500:
@@ -82,12 +87,13 @@ func parseErrorBody(header http.Header, body io.Reader) parsedError {
 	return p
 }
 
-func newAuthError(flavor Flavor, status int, p parsedError) *AuthError {
+func newAuthError(flavor Flavor, scope string, status int, p parsedError) *AuthError {
 	app, delegated := Permissions(flavor)
 	var cause string
 	if status == http.StatusUnauthorized {
-		cause = fmt.Sprintf("The token was rejected: it is most likely for the wrong audience (request the scope of the %s API: %s), "+
-			"from another cloud or tenant, or expired; check the cloud, tenant and API settings", flavor, defaultScope(flavor))
+		cause = fmt.Sprintf("The token was rejected: most likely a wrong audience (it was requested for %s; the %s API "+
+			"expects %s in the global cloud, its own host's resource in government clouds), a token from another "+
+			"cloud or tenant, or an expired one; check the cloud, tenant and API settings", scope, flavor, defaultScope(flavor))
 	} else {
 		cause = fmt.Sprintf("The identity lacks the permission: grant the application permission %s (the data source's own app) "+
 			"or the delegated permission %s (queries as the signed-in user) on the %s API, then grant admin consent; "+
