@@ -2,6 +2,7 @@ package functions
 
 import (
 	"math"
+	"strings"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 )
@@ -133,6 +134,7 @@ func evalMoment(kind string) aggFn {
 	return func(_ *Context, args []*dataset.Column, groups []int32, ngroups int) (*dataset.Column, error) {
 		n, mean, m2 := moments(args[0], groups, ngroups)
 		out := newOut(dataset.Real, ngroups)
+
 		for g := 0; g < ngroups; g++ {
 			switch kind {
 			case "avg":
@@ -157,6 +159,9 @@ func evalMoment(kind string) aggFn {
 			if kind == "stdev" || kind == "stdevp" {
 				out.Real[g] = math.Sqrt(out.Real[g])
 			}
+		}
+		if args[0].Type == dataset.TimeSpan && (kind == "avg" || strings.HasPrefix(kind, "stdev")) {
+			return spanFromReal(out), nil
 		}
 		return out, nil
 	}
@@ -240,4 +245,14 @@ func evalAny(_ *Context, args []*dataset.Column, groups []int32, ngroups int) (*
 		copyCell(out, g, a, row)
 	}
 	return out, nil
+}
+
+// spanFromReal rounds a real column of nanoseconds to a timespan column.
+func spanFromReal(c *dataset.Column) *dataset.Column {
+	out := newOut(dataset.TimeSpan, len(c.Real))
+	out.Null = c.Null
+	for i, f := range c.Real {
+		out.Int[i] = int64(math.Round(f))
+	}
+	return out
 }

@@ -14,6 +14,19 @@ func sameAsFirst(fn string, kinds ...argKind) func([]dataset.Type) (dataset.Type
 	return sameAs(fn, 0, kinds...)
 }
 
+// momentResult is real, except that avg and stdev of timespans are timespans (avg(Duration) is common).
+func momentResult(fn string, kinds ...argKind) func([]dataset.Type) (dataset.Type, error) {
+	return func(args []dataset.Type) (dataset.Type, error) {
+		if args[0] == dataset.TimeSpan && (strings.HasPrefix(fn, "avg") || strings.HasPrefix(fn, "stdev")) {
+			if err := checkArgs(fn, args[1:], kinds[1:]...); err != nil {
+				return "", err
+			}
+			return dataset.TimeSpan, nil
+		}
+		return fixed(fn, dataset.Real, kinds...)(args)
+	}
+}
+
 func percentileName(names []string) string {
 	col := ""
 	if len(names) > 0 {
@@ -54,9 +67,9 @@ func registerAggregates(r *Registry) {
 	add(&Aggregate{Name: "sumif", MinArgs: 2, MaxArgs: 2, Result: sumRes("sumif", numOrSpan, kBool),
 		ResultName: named("sumif_"), Eval: withIf(1, evalSum)})
 	for _, m := range []string{"avg", "stdev", "stdevp", "variance", "variancep"} {
-		add(&Aggregate{Name: m, MinArgs: 1, MaxArgs: 1, Result: aggResult(m, dataset.Real, kNum),
+		add(&Aggregate{Name: m, MinArgs: 1, MaxArgs: 1, Result: momentResult(m, kNum),
 			ResultName: named(m + "_"), Eval: evalMoment(m)})
-		add(&Aggregate{Name: m + "if", MinArgs: 2, MaxArgs: 2, Result: aggResult(m+"if", dataset.Real, kNum, kBool),
+		add(&Aggregate{Name: m + "if", MinArgs: 2, MaxArgs: 2, Result: momentResult(m+"if", kNum, kBool),
 			ResultName: named(m + "if_"), Eval: withIf(1, evalMoment(m))})
 	}
 	for _, isMax := range []bool{false, true} {

@@ -59,6 +59,8 @@ func TestAggregates(t *testing.T) {
 		{"percentile 90", "percentiles", cols(reals(1.0, 2.0, 3.0, 4.0, 5.0), longs(90, 90, 90, 90, 90)), []int32{0, 0, 0, 0, 0}, 1, []string{"R", "90"}, []any{5.0}, "percentile_R_90", ""},
 		{"percentile out of range", "percentile", cols(longs(1), longs(150)), []int32{0}, 1, nil, nil, "", "between 0 and 100"},
 		{"sum rejects strings", "sum", cols(strs("a")), []int32{0}, 1, nil, nil, "", "sum(): argument #1 expected to be a numeric or timespan expression"},
+		{"avg timespans", "avg", cols(spans(time.Hour, 3*time.Hour, time.Minute, nil, nil)), g, 2, []string{"D"}, []any{2 * time.Hour, time.Minute}, "avg_D", ""},
+		{"variance rejects timespans", "variance", cols(spans(time.Hour)), []int32{0}, 1, nil, nil, "", "variance(): argument #1 expected to be a numeric expression"},
 		{"sum timespans", "sum", cols(spans(time.Hour, time.Hour, time.Minute, nil, nil)), g, 2, []string{"D"}, []any{2 * time.Hour, time.Minute}, "sum_D", ""},
 	}
 	reg := NewRegistry()
