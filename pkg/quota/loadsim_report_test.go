@@ -41,6 +41,9 @@ func (r *simReport) p95() time.Duration {
 }
 
 func (r *simReport) String() string {
+	if r.requests == 0 {
+		return r.mode
+	}
 	return fmt.Sprintf("%-12s requests %5d | API calls %5d | 429s %5d (%.1f%%) | errors shown %5d (budget %d, 429 %d, other %d) | "+
 		"fresh %5d, cache hits %4d, coalesced %4d, stale+notice %4d | hit ratio %.2f | p95 wait %s",
 		r.mode, r.requests, r.calls, r.throttled, pct(r.throttled, r.calls), r.shown(), r.budgetErrs, r.throttleErrs, r.otherErrs,
