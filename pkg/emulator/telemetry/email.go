@@ -84,6 +84,13 @@ func (g *generator) emailTables() {
 					att = dataFile("report-"+itoa(int64(r.IntN(30)))+".pdf", "att|"+m.fromDomain+itoa(int64(r.IntN(30))), int64(40_000+r.IntN(400_000)))
 				}
 				g.email(ts, m, url, att)
+				if url != "" && r.chance(0.2) {
+					action := "ClickAllowed"
+					if m.threats != "" {
+						action = "ClickBlocked"
+					}
+					g.click(ts+int64(2*time.Minute)+r.Int64N(int64(3*time.Hour)), u, nil, url, m.id, action)
+				}
 			}
 		}
 	}

@@ -83,6 +83,9 @@ func (g *generator) identityLogon(ts int64, action, protocol string, u *account,
 	if protocol == "Ntlm" {
 		e.dstPort = 445
 	}
+	if dst != nil {
+		e.additional = dst.logonFields
+	}
 	g.identity("IdentityLogonEvents", ts, action, u, e)
 }
 

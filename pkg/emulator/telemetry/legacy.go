@@ -114,7 +114,7 @@ func (g *generator) deviceAlertEvents() (*dataset.Table, error) {
 	}
 	t := &defenderschema.Table{Name: def.Name, Columns: def.Columns}
 	b, err := newBuilder(t, len(g.alerts), nil, alertFields(), fields{
-		"Table": str(func(r *row) string { return evidenceTable(r.ev) }),
+		"Table": str(func(r *row) string { return evidenceTable(r.alert) }),
 	}, commonFields())
 	if err != nil {
 		return nil, err
@@ -147,9 +147,22 @@ func (g *generator) deviceAlertEvents() (*dataset.Table, error) {
 	return b.finish(newShared(b.rows)), nil
 }
 
-func evidenceTable(e *evidence) string {
-	if e == nil {
+// evidenceTable names the table holding the alert's main evidence, as DeviceAlertEvents.Table did.
+func evidenceTable(a *alert) string {
+	if a == nil {
 		return ""
 	}
-	return "DeviceProcessEvents"
+	for _, e := range a.evidence {
+		switch e.entityType {
+		case "Process":
+			return "DeviceProcessEvents"
+		case "File":
+			return "DeviceFileEvents"
+		case "Ip", "Url":
+			return "DeviceNetworkEvents"
+		case "Registry":
+			return "DeviceRegistryEvents"
+		}
+	}
+	return ""
 }

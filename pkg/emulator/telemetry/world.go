@@ -51,6 +51,7 @@ type device struct {
 	docOpen          []string          // Word/Excel command lines opening docs[i]
 	downloads        []*file           // files the browser downloads to the profile
 	varLog           *file             // Linux cron job log
+	logonFields      map[string]any    // IdentityLogonEvents.AdditionalFields of logons to this device (read-only, shared)
 	bootTime         int64
 	services, defend *proc // long-lived services.exe and MsMpEng.exe
 	lsass, winlogon  *proc
@@ -179,6 +180,7 @@ func buildWorld(opts Options) *world {
 			d.downloads = append(d.downloads, dataFile(`C:\Users\`+d.owner.profile+`\Downloads\`+n, "download|"+n, int64(80_000+i*1_250_000)))
 		}
 		d.varLog = dataFile("/var/log/backup.log", "linux-log|"+d.id, 48213)
+		d.logonFields = map[string]any{"Spns": "cifs/" + d.name, "TO.DEVICE": d.short, "Count": "1"}
 		w.devices = append(w.devices, d)
 		if d.server {
 			w.servers = append(w.servers, d)
