@@ -1,9 +1,9 @@
-import React from 'react';
+import React, { useEffect } from 'react';
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { DataSourceDescription } from '@grafana/plugin-ui';
 import { Divider, Stack } from '@grafana/ui';
 
-import { QuarryOptions, QuarrySecureJsonData } from '../types';
+import { DEFAULTS, QuarryOptions, QuarrySecureJsonData } from '../types';
 import { AuthSection } from './config/AuthSection';
 import { ConnectionSection } from './config/ConnectionSection';
 import { CustomEndpointsSection } from './config/CustomEndpointsSection';
@@ -12,6 +12,18 @@ import { LimitsSection } from './config/LimitsSection';
 type Props = DataSourcePluginOptionsEditorProps<QuarryOptions, QuarrySecureJsonData>;
 
 export function ConfigEditor({ options, onOptionsChange }: Props) {
+  const { api, cloud, authType } = options.jsonData;
+  // A new data source saves the defaults it shows, so the stored settings say what is actually used.
+  useEffect(() => {
+    if (!api || !cloud || !authType) {
+      onOptionsChange({
+        ...options,
+        jsonData: { ...options.jsonData, api: api ?? DEFAULTS.api, cloud: cloud ?? DEFAULTS.cloud, authType: authType ?? DEFAULTS.authType },
+      });
+    }
+    // Only on first render: later changes go through the sections.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <Stack direction="column" gap={2}>
       <DataSourceDescription
