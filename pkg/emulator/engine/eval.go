@@ -221,7 +221,12 @@ func (ev *evaluator) applyOps(ops []operator, sc *scope, t *dataset.Table) (*dat
 	for i := 0; i < len(ops); i++ {
 		if n, refs := ev.fusedRun(ops, i, sc); n > 0 {
 			var err error
-			if t, err = ev.narrowRun(ops[i:i+n], refs, sc, t); err != nil {
+			if jo, ok := ops[i].(*joinOp); ok {
+				t, err = ev.narrowJoin(jo, ops[i+1:i+n], refs, sc, t)
+			} else {
+				t, err = ev.narrowRun(ops[i:i+n], refs, sc, t)
+			}
+			if err != nil {
 				return nil, err
 			}
 			i += n - 1

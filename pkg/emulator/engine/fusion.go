@@ -4,17 +4,25 @@ import (
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 )
 
-// Late materialization for mv-expand. Expanding a wide table copies every column once per array element,
-// although the filters that usually follow (mv-expand X | where X matches regex ...) read one or two
-// columns. A run of mv-expand, where and extend is therefore evaluated over only the columns it
-// references plus a hidden row number, and the other columns are gathered once, for the surviving rows.
+// Late materialization for row-multiplying operators. Expanding a wide table (mv-expand) or joining two
+// (join ... on DeviceId) copies every column once per output row, although the filters that usually follow
+// (| where X matches regex ..., | where Timestamp1 between (Timestamp .. Timestamp + 5m)) read a few
+// columns. Such an operator and the where/extend/mv-expand run after it are therefore evaluated over only
+// the columns the run references plus hidden row numbers, and the other columns are gathered once, for the
+// surviving rows.
 
-const rowIDColumn = "\x00row"
+const (
+	rowIDColumn   = "\x00row"
+	leftIDColumn  = "\x00left"
+	rightIDColumn = "\x00right"
+)
 
 // fusedRun returns how many operators from ops[i] form a run worth narrowing, and the columns the run
 // reads; n is 0 when the run must not be narrowed.
 func (ev *evaluator) fusedRun(ops []operator, i int, sc *scope) (n int, refs map[string]bool) {
-	if _, ok := ops[i].(*mvExpandOp); !ok {
+	switch ops[i].(type) {
+	case *mvExpandOp, *joinOp:
+	default:
 		return 0, nil
 	}
 	refs = map[string]bool{}
@@ -22,6 +30,10 @@ func (ev *evaluator) fusedRun(ops []operator, i int, sc *scope) (n int, refs map
 	for n = 0; i+n < len(ops); n++ {
 		var exprs []Expr
 		switch op := ops[i+n].(type) {
+		case *joinOp:
+			if n > 0 {
+				return n, refs
+			}
 		case *mvExpandOp:
 			for _, it := range op.items {
 				exprs = append(exprs, it.e)
@@ -122,6 +134,68 @@ func (ev *evaluator) narrowRun(ops []operator, refs map[string]bool, sc *scope, 
 	}
 	for _, c := range res.Columns {
 		if c.Name != rowIDColumn && in.Column(c.Name) == nil {
+			out.Columns = append(out.Columns, c)
+		}
+	}
+	return out, nil
+}
+
+// narrowJoin runs a join and the run after it over the referenced columns plus the matched row numbers,
+// then gathers the other columns for the pairs that survive.
+func (ev *evaluator) narrowJoin(o *joinOp, ops []operator, refs map[string]bool, sc *scope, in *dataset.Table) (*dataset.Table, error) {
+	j, err := o.pairs(ev, sc, in)
+	if err != nil {
+		return nil, err
+	}
+	narrow := &dataset.Table{}
+	for _, c := range j.cols {
+		if refs[c.name] {
+			narrow.Columns = append(narrow.Columns, named(gather(c.src, j.rows(c.left)), c.name))
+		}
+	}
+	for _, side := range []struct {
+		name string
+		rows []int
+	}{{leftIDColumn, j.li}, {rightIDColumn, j.ri}} {
+		if side.rows == nil {
+			continue
+		}
+		ids := dataset.NewColumn(side.name, dataset.Long, len(side.rows))
+		for _, r := range side.rows {
+			ids.Int = append(ids.Int, int64(r))
+		}
+		narrow.Columns = append(narrow.Columns, ids)
+	}
+	res, err := ev.applyOpsPlain(ops, sc, narrow)
+	if err != nil {
+		return nil, err
+	}
+	rowsOf := func(name string) []int {
+		c := res.Column(name)
+		if c == nil {
+			return nil
+		}
+		rows := make([]int, len(c.Int))
+		for i, r := range c.Int {
+			rows[i] = int(r)
+		}
+		return rows
+	}
+	li, ri := rowsOf(leftIDColumn), rowsOf(rightIDColumn)
+	out := &dataset.Table{}
+	names := map[string]bool{}
+	for _, c := range j.cols {
+		names[c.name] = true
+		if rc := res.Column(c.name); rc != nil {
+			out.Columns = append(out.Columns, rc)
+		} else if c.left {
+			out.Columns = append(out.Columns, named(gather(c.src, li), c.name))
+		} else {
+			out.Columns = append(out.Columns, named(gather(c.src, ri), c.name))
+		}
+	}
+	for _, c := range res.Columns {
+		if c.Name != leftIDColumn && c.Name != rightIDColumn && !names[c.Name] {
 			out.Columns = append(out.Columns, c)
 		}
 	}

@@ -89,6 +89,40 @@ func joinKey(e Expr) (string, string, error) {
 }
 
 func (o *joinOp) apply(ev *evaluator, sc *scope, left *dataset.Table) (*dataset.Table, error) {
+	j, err := o.pairs(ev, sc, left)
+	if err != nil {
+		return nil, err
+	}
+	out := &dataset.Table{}
+	for _, c := range j.cols {
+		out.Columns = append(out.Columns, named(gather(c.src, j.rows(c.left)), c.name))
+	}
+	return out, nil
+}
+
+// joined is a join's result before its cells are copied: where each output column comes from and the
+// matched row pairs (-1 for the missing side of an outer join).
+type joined struct {
+	cols   []joinedCol
+	li, ri []int
+}
+
+type joinedCol struct {
+	name string
+	src  *dataset.Column
+	left bool
+}
+
+func (j *joined) rows(left bool) []int {
+	if left {
+		return j.li
+	}
+	return j.ri
+}
+
+// pairs evaluates the right side and matches rows; the output columns are named as Kusto does (right
+// duplicates get a numeric suffix, lookup drops the right keys).
+func (o *joinOp) pairs(ev *evaluator, sc *scope, left *dataset.Table) (*joined, error) {
 	right, err := o.right.eval(ev, sc)
 	if err != nil {
 		return nil, err
@@ -109,10 +143,12 @@ func (o *joinOp) apply(ev *evaluator, sc *scope, left *dataset.Table) (*dataset.
 	if err != nil {
 		return nil, err
 	}
-	out := &dataset.Table{}
+	j := &joined{li: li, ri: ri}
+	taken := map[string]bool{}
 	if li != nil {
 		for _, c := range left.Columns {
-			out.Columns = append(out.Columns, gather(c, li))
+			j.cols = append(j.cols, joinedCol{name: c.Name, src: c, left: true})
+			taken[c.Name] = true
 		}
 	}
 	if ri != nil {
@@ -120,12 +156,12 @@ func (o *joinOp) apply(ev *evaluator, sc *scope, left *dataset.Table) (*dataset.
 			if o.lookup && containsName(o.rkeys, c.Name) {
 				continue
 			}
-			g := gather(c, ri)
-			g.Name = uniqueName(hasColumn(out), c.Name, false)
-			out.Columns = append(out.Columns, g)
+			name := uniqueName(func(s string) bool { return taken[s] }, c.Name, false)
+			taken[name] = true
+			j.cols = append(j.cols, joinedCol{name: name, src: c})
 		}
 	}
-	return out, nil
+	return j, nil
 }
 
 func containsName(names []string, n string) bool {

@@ -104,6 +104,8 @@ func TestJoin(t *testing.T) {
 		{name: "rightsemi", in: left + ` | join kind=rightsemi ` + right + ` on k | project r`, want: "r\n10\n20\n30"},
 		{name: "left right keys and hints", in: `DeviceProcessEvents | join hint.strategy=shuffle kind=inner (DeviceNetworkEvents) on $left.ProcessId == $right.InitiatingProcessId | project FileName, RemoteIP`, want: "FileName,RemoteIP\npowershell.exe,10.0.0.1\nPowerShell.exe,8.8.8.8"},
 		{name: "two keys joined with and", in: `DeviceProcessEvents | join kind=inner DeviceNetworkEvents on $left.ProcessId == $right.InitiatingProcessId and DeviceId | count`, want: "Count\n2"},
+		{name: "join then where on both sides", in: `DeviceProcessEvents | join kind=inner (DeviceNetworkEvents) on DeviceId | where Timestamp1 > Timestamp | project ProcessId, RemoteIP`, want: "ProcessId,RemoteIP\n200,10.0.0.1\n500,8.8.8.8"},
+		{name: "join then where keeps every column", in: `DeviceLogonEvents | join (DeviceNetworkEvents) on DeviceId | where Timestamp1 > Timestamp | extend Gap = Timestamp1 - Timestamp`, want: "Timestamp,DeviceId,AccountName,Timestamp1,DeviceId1,RemoteIP,RemotePort,InitiatingProcessId,Gap\nnow-5h0m0s,d1,alice,now-1h0m0s,d1,10.0.0.1,443,100,4h0m0s"},
 		{name: "lookup drops right keys", in: left + ` | lookup ` + right + ` on k | where l == 4`, want: "k,l,r\nc,4,null"},
 		{name: "unknown key", in: left + ` | join ` + right + ` on nope`, wantErr: "'join' operator: Failed to resolve column or scalar expression named 'nope'"},
 		{name: "bad kind", in: left + ` | join kind=sideways ` + right + ` on k`, wantErr: "unknown join kind 'sideways'"},
