@@ -39,6 +39,9 @@ func TestAppendDateTimeHasSevenDigits(t *testing.T) {
 	}{
 		{"fixture value", time.Date(2020, 8, 30, 6, 38, 35, 766435600, time.UTC), "2020-08-30T06:38:35.7664356Z"},
 		{"whole second", time.Date(2024, 2, 28, 4, 45, 11, 0, time.UTC), "2024-02-28T04:45:11.0000000Z"},
+		{"one tick", time.Date(1999, 1, 2, 3, 4, 5, 100, time.UTC), "1999-01-02T03:04:05.0000001Z"},
+		{"earliest", time.Unix(0, math.MinInt64), "1677-09-21T00:12:43.1452241Z"},
+		{"latest", time.Unix(0, math.MaxInt64), "2262-04-11T23:47:16.8547758Z"},
 		{"other zone becomes UTC", time.Date(2024, 2, 28, 5, 45, 11, 0, time.FixedZone("CET", 3600)), "2024-02-28T04:45:11.0000000Z"},
 	}
 	for _, tc := range tests {
