@@ -1,6 +1,7 @@
 package hunting
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"time"
@@ -270,15 +271,12 @@ func (c *boolCol) value(s *scanner, first byte) error {
 	if err != nil {
 		return err
 	}
-	switch strings.ToLower(string(trimSpace(b))) {
-	case "true", "1":
+	switch t := trimSpace(b); {
+	case bytes.EqualFold(t, []byte("true")) || string(t) == "1":
 		c.add(true)
-	case "false", "0":
+	case bytes.EqualFold(t, []byte("false")) || string(t) == "0":
 		c.add(false)
-	case "":
-		if !isStr {
-			return mismatch("expected true, false, 0 or 1", b)
-		}
+	case len(t) == 0 && isStr:
 		c.null()
 	default:
 		return mismatch("expected true, false, 0 or 1", b)

@@ -209,6 +209,11 @@ func TestDecodeShapes(t *testing.T) {
 			wantFields: []string{"T"}, wantRows: 0,
 		},
 		{
+			name:       "null results are empty",
+			in:         `{"Schema":[{"Name":"T","Type":"DateTime"}],"Results":null}`,
+			wantFields: []string{"T"}, wantRows: 0,
+		},
+		{
 			name:       "empty schema",
 			in:         `{"Schema":[],"Results":[]}`,
 			wantFields: []string{}, wantRows: 0,

@@ -9,6 +9,12 @@ import (
 func (d *decoder) rows(s *scanner) error {
 	if c, err := s.peek("the results"); err != nil {
 		return err
+	} else if c == 'n' {
+		// "Results": null is an empty result, not a malformed one.
+		if lit, err := s.readLiteral(); err != nil || string(lit) != "null" {
+			return s.syntax("the results are not an array")
+		}
+		return nil
 	} else if c != '[' {
 		return s.syntax("the results are not an array: found " + s.describe())
 	}
