@@ -53,6 +53,9 @@ func jsonText(v any) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
+// maxJSONCache bounds parse_json's per-call cache of distinct texts.
+const maxJSONCache = 4096
+
 func registerConversion(r *Registry) {
 	r.addScalar(&Scalar{
 		Name: "tostring", MinArgs: 1, MaxArgs: 1, Result: fixed("tostring", dataset.String, kAny),
@@ -106,8 +109,24 @@ func registerConversion(r *Registry) {
 		Name: "todynamic", MinArgs: 1, MaxArgs: 1, Result: fixed("todynamic", dataset.Dynamic, kAny),
 		Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
 			out := newOut(dataset.Dynamic, n)
+			// Telemetry repeats the same JSON text (AdditionalFields) across many rows: parse each distinct
+			// text once per call. Rows then share one value, which is safe because no function mutates a
+			// dynamic value in place.
+			cache := map[string]any{}
 			for i := 0; i < n; i++ {
-				out.Dyn[i] = toDynamicCell(args[0], i)
+				if args[0].Type != dataset.String {
+					out.Dyn[i] = toDynamicCell(args[0], i)
+					continue
+				}
+				s := args[0].Str[i]
+				v, hit := cache[s]
+				if !hit {
+					v = toDynamicCell(args[0], i)
+					if len(cache) < maxJSONCache {
+						cache[s] = v
+					}
+				}
+				out.Dyn[i] = v
 			}
 			return out, nil
 		},
