@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/quarry-defender/quarry/pkg/emulator"
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 	"github.com/quarry-defender/quarry/pkg/emulator/emulatortest"
 )
@@ -88,5 +87,3 @@ func (e *recordingEngine) lastQuery(t *testing.T) dataset.Query {
 		return dataset.Query{}
 	}
 }
-
-var _ = emulator.DemoTenantID

@@ -41,7 +41,7 @@ func (s *Server) huntingHandler(api apiKind) http.Handler {
 			writeAPIError(w, r, api, aerr, clock.Now())
 			return
 		}
-		count(func(c *Counters) { c.Rows += int64(ex.rows); c.CPUSeconds += ex.cpu.Seconds() })
+		count(func(c *Counters) { c.Rows += int64(ex.rows) })
 		s.writeResult(w, r, api, ex, fault)
 	})
 }
@@ -76,6 +76,7 @@ func (s *Server) runQuery(r *http.Request, api apiKind, id *identity) (*executio
 	elapsed := clock.Now().Sub(start)
 	cpu := time.Duration(float64(elapsed) * s.cfg.CPUScale)
 	s.quota.charge(id.tenant, clock.Now(), cpu)
+	s.stats.add(id, api.family(), func(c *Counters) { c.CPUSeconds += cpu.Seconds() })
 	select {
 	case <-timedOut:
 		return nil, errTimeout(api, lim.timeout(api))
