@@ -233,3 +233,43 @@ func TestDynamicValuesAreJSONShaped(t *testing.T) {
 		t.Fatal("no dynamic cell has a value")
 	}
 }
+
+// TestLegacyViewsShareEveryColumn: every legacy column whose successor column has data shares its slice, and
+// legacy names resolve (EventTime, ComputerName, MachineId...).
+func TestLegacyViewsShareEveryColumn(t *testing.T) {
+	cat := demo(t)
+	legacy, err := defenderschema.LegacyTables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, _ := defenderschema.Load()
+	for _, lt := range legacy {
+		if lt.RenamedTo == "" {
+			continue
+		}
+		view, succ := cat.Tables[lt.Name], cat.Tables[lt.RenamedTo]
+		if view == nil || succ == nil {
+			t.Fatalf("%s or %s missing", lt.Name, lt.RenamedTo)
+		}
+		if len(view.Columns) != len(lt.Columns) || view.Rows() != succ.Rows() {
+			t.Errorf("%s: %d columns, %d rows; want %d columns, %d rows", lt.Name, len(view.Columns), view.Rows(), len(lt.Columns), succ.Rows())
+		}
+		for i, lc := range lt.Columns {
+			c := view.Columns[i]
+			if c.Name != lc.Name {
+				t.Errorf("%s column %d = %s, want %s", lt.Name, i, c.Name, lc.Name)
+			}
+			name := lc.Name
+			if n, ok := schema.Legacy.Columns[name]; ok {
+				name = n
+			}
+			s := succ.Column(name)
+			if s == nil || s.Len() == 0 {
+				continue
+			}
+			if (len(s.Str) > 0 && &c.Str[0] != &s.Str[0]) || (len(s.Int) > 0 && &c.Int[0] != &s.Int[0]) {
+				t.Errorf("%s.%s copies %s.%s instead of sharing it", lt.Name, lc.Name, lt.RenamedTo, name)
+			}
+		}
+	}
+}

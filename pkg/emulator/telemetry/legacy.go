@@ -2,7 +2,6 @@ package telemetry
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/quarry-defender/quarry/pkg/defenderschema"
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
@@ -10,9 +9,8 @@ import (
 
 // addLegacyViews adds the 2018-2019 tables (ProcessCreationEvents, MachineInfo, ...) as views over their
 // successors: each legacy column is a new dataset.Column header over the successor column's slices, renamed
-// per the legacy column map (EventTime -> Timestamp, ...). No cell is copied unless the two documents disagree
-// on the storage of a column (then the legacy type wins and the cells are converted). DeviceAlertEvents must
-// already be in cat (it is materialized from the alerts, having no single successor).
+// per the legacy column map (EventTime -> Timestamp, ...). No cell is copied. DeviceAlertEvents must already be
+// in cat (it is materialized from the alerts, having no single successor).
 func addLegacyViews(cat *dataset.Catalog, schema *defenderschema.Schema) error {
 	legacy, err := defenderschema.LegacyTables()
 	if err != nil {
@@ -70,29 +68,12 @@ func viewColumn(name string, typ dataset.Type, src *dataset.Column, n int) *data
 		}
 		return empty
 	}
-	if storageOf(typ) == storageOf(src.Type) {
-		c.Str, c.Int, c.Real, c.Dyn, c.Null = src.Str, src.Int, src.Real, src.Dyn, src.Null
-		return c
+	// The legacy type when the storage agrees (int ProcessId over a long column); otherwise the current type
+	// (LogonId was documented as string in 2019 and is long now), so that no cell is ever copied.
+	if storageOf(typ) != storageOf(src.Type) {
+		c.Type = src.Type
 	}
-	// The documents disagree on storage (e.g. a long that was a string): convert once.
-	c.Type = typ
-	switch storageOf(typ) {
-	case kStr:
-		c.Str = make([]string, n)
-		for i := 0; i < n; i++ {
-			if v := src.Value(i); v != nil {
-				c.Str[i] = fmt.Sprint(v)
-			}
-		}
-	case kInt:
-		c.Int, c.Null = make([]int64, n), make([]bool, n)
-		for i := 0; i < n; i++ {
-			v, err := strconv.ParseInt(fmt.Sprint(src.Value(i)), 10, 64)
-			c.Int[i], c.Null[i] = v, err != nil
-		}
-	default:
-		c.Type, c.Str, c.Int, c.Real, c.Dyn, c.Null = src.Type, src.Str, src.Int, src.Real, src.Dyn, src.Null
-	}
+	c.Str, c.Int, c.Real, c.Dyn, c.Null = src.Str, src.Int, src.Real, src.Dyn, src.Null
 	return c
 }
 
