@@ -74,3 +74,7 @@ func cpuTime() int64 {
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
+
+func BenchmarkMatchesRegex(b *testing.B) {
+	benchOp(b, "op:matches regex", benchCommandLines(benchRows), Broadcast(strs(`(?i)-enc(odedcommand)?\s+[a-z0-9+/=]{8,}`), 0, benchRows))
+}

@@ -123,10 +123,19 @@ func evalStringOp(kind matchKind, cs, neg bool, hay, nee *dataset.Column, n int)
 func evalRegexOp(neg bool, hay, pat *dataset.Column, n int) (*dataset.Column, error) {
 	out := newOut(dataset.Bool, n)
 	cache := map[string]*regexp.Regexp{}
-	for i := 0; i < n; i++ {
-		re, err := cachedRegex(cache, cellString(pat, i))
-		if err != nil {
+	p0, constant := constString(pat, n)
+	var re *regexp.Regexp
+	var err error
+	if constant && n > 0 {
+		if re, err = cachedRegex(cache, p0); err != nil {
 			return nil, err
+		}
+	}
+	for i := 0; i < n; i++ {
+		if !constant {
+			if re, err = cachedRegex(cache, cellString(pat, i)); err != nil {
+				return nil, err
+			}
 		}
 		var h string
 		if hay.Str != nil {
