@@ -89,6 +89,9 @@ func Run(ctx context.Context, o Options, build EngineBuilder, stdout, stderr io.
 			return err
 		}
 	}
+	if build == nil {
+		return errors.New("emulator.Run: no EngineBuilder (the binary passes demodata.Engine)")
+	}
 	started := time.Now()
 	eng, rows, err := build(o, started)
 	if err != nil {
