@@ -42,6 +42,7 @@ type emulatorProc struct {
 func startEmulator(bin, dir string, timeout time.Duration) (*emulatorProc, error) {
 	caPath := filepath.Join(dir, "ca.pem")
 	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-tls", "-ca-out", caPath, "-limits", "off", "-devices", "30", "-days", "7")
+	dieWithParent(cmd)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -104,6 +105,7 @@ type pluginProc struct {
 func startPlugin(bin string, env ...string) (*pluginProc, error) {
 	cmd := exec.Command(bin)
 	cmd.Env = append(os.Environ(), env...)
+	dieWithParent(cmd)
 	client := goplugin.NewClient(&goplugin.ClientConfig{
 		HandshakeConfig: goplugin.HandshakeConfig{ProtocolVersion: grpcplugin.ProtocolVersion,
 			MagicCookieKey: grpcplugin.MagicCookieKey, MagicCookieValue: grpcplugin.MagicCookieValue},
