@@ -151,3 +151,28 @@ func TestConcurrentClients(t *testing.T) {
 		t.Fatalf("tenant stats %+v, want %d calls and %d rows", got, clients*callsEach, 3*clients*callsEach)
 	}
 }
+
+func TestUserAndFederatedTokenRoutes(t *testing.T) {
+	emu := emulatortest.Start(t)
+	// A user token whose audience is the api:// form is exchangeable too.
+	status, _, b := call(t, emu, "POST", "/_emulator/users/"+emulator.DemoAnalystUPN+"/token?audience=api", "", "")
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.Unmarshal(b, &tok); err != nil || status != 200 || tok.AccessToken == "" {
+		t.Fatalf("user token: %d %s", status, b)
+	}
+	form := "grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&requested_token_use=on_behalf_of&client_id=" + emulator.DemoGrafanaAppID +
+		"&client_secret=" + emulator.DemoSecret + "&scope=https://graph.microsoft.com/.default&assertion=" + tok.AccessToken
+	resp, err := emu.Client().Post(emu.URL+"/"+emulator.DemoTenantID+"/oauth2/v2.0/token", "application/x-www-form-urlencoded", strings.NewReader(form))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("on-behalf-of with an api:// audience: %d", resp.StatusCode)
+	}
+	if status, _, b := call(t, emu, "POST", "/_emulator/federated-token", "", `{"subject":`); status != 400 || !strings.Contains(string(b), "subject") {
+		t.Fatalf("federated token with a broken body: %d %s, want 400 naming the format", status, b)
+	}
+}
