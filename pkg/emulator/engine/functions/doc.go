@@ -28,8 +28,8 @@
 // string column holding JSON parses it.
 //
 // It does not own functions that need the table, the scope or row order (toscalar, materialize, prev,
-// next, row_number, pack_all, column_ifexists): the engine implements those. hash() is stable within the
-// emulator but not Kusto's xxhash64, and dcount/percentile are exact rather than Kusto's estimates.
+// next, row_number, pack_all, column_ifexists): the engine implements those. dcount and percentile are
+// exact rather than Kusto's estimates.
 //
 // NewCol and Broadcast build columns quickly for tests and for the evaluator's literals.
 package functions

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"hash/fnv"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -80,8 +79,8 @@ func registerEncoding(r *Registry) {
 	hashFn("hash_sha256", func(b []byte) []byte { s := sha256.Sum256(b); return s[:] })
 	hashFn("hash_sha1", func(b []byte) []byte { s := sha1.Sum(b); return s[:] })
 	hashFn("hash_md5", func(b []byte) []byte { s := md5.Sum(b); return s[:] })
-	// hash() is stable within the emulator (FNV-1a), not Kusto's xxhash64: only equality and
-	// distribution matter to the queries that use it.
+	// hash() is XXH64 of the value's text: exactly Kusto's result for strings; other types hash their
+	// tostring() text, which is stable but not Kusto's binary form.
 	r.addScalar(&Scalar{
 		Name: "hash", MinArgs: 1, MaxArgs: 2, Result: fixed("hash", dataset.Long, kAny, kInt),
 		Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
@@ -91,22 +90,21 @@ func registerEncoding(r *Registry) {
 					out.SetNull(i)
 					continue
 				}
-				h := fnv.New64a()
-				h.Write([]byte(strCell(args[0], i)))
-				v := int64(h.Sum64() & (1<<63 - 1))
+				h := xxHash64([]byte(strCell(args[0], i)))
 				if len(args) > 1 {
 					m, ok := longOf(args[1], i)
 					if !ok || m <= 0 {
 						out.SetNull(i)
 						continue
 					}
-					v %= m
+					out.Int[i] = int64(h % uint64(m))
+					continue
 				}
-				out.Int[i] = v
+				out.Int[i] = int64(h)
 			}
 			return out, nil
 		},
-	})
+	}, "hash_xxhash64")
 	r.addScalar(&Scalar{
 		Name: "tohex", MinArgs: 1, MaxArgs: 2, Result: fixed("tohex", dataset.String, kInt, kInt),
 		Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {

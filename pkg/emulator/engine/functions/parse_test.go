@@ -32,6 +32,15 @@ func TestParsersAndEncodings(t *testing.T) {
 	})
 }
 
+func TestHashMatchesKusto(t *testing.T) {
+	// The values of Kusto's documentation example for hash().
+	runScalarCases(t, []scalarCase{
+		{"hash", "hash", cols(strs("World")), []any{int64(1846988464401551951)}, ""},
+		{"hash modulo", "hash", cols(strs("World"), longs(100)), []any{int64(51)}, ""},
+		{"hash_xxhash64 alias", "hash_xxhash64", cols(strs("World")), []any{int64(1846988464401551951)}, ""},
+	})
+}
+
 func TestHashIsStableAndBounded(t *testing.T) {
 	got, _, err := call(t, "hash", strs("abc", "abc", "abd", "x"), longs(10))
 	if err != nil {
