@@ -142,6 +142,7 @@ func TestLegacyViewsShareData(t *testing.T) {
 		{"MachineInfo", "MachineGroup", "DeviceInfo", "MachineGroup"},
 		{"LogonEvents", "AccountName", "DeviceLogonEvents", "AccountName"},
 		{"AlertEvents", "Title", "DeviceAlertEvents", "Title"},
+		{"DeviceTvmSoftwareInventoryVulnerabilities", "CveId", "DeviceTvmSoftwareVulnerabilities", "CveId"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.legacy+"."+tc.legacyCol, func(t *testing.T) {

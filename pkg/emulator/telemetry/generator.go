@@ -104,5 +104,8 @@ func (g *generator) catalog() (*dataset.Catalog, error) {
 	if err := addLegacyViews(cat, g.schema); err != nil {
 		return nil, err
 	}
+	if err := addRetiredViews(cat); err != nil {
+		return nil, err
+	}
 	return cat, nil
 }

@@ -147,3 +147,32 @@ func evidenceTable(a *alert) string {
 	}
 	return ""
 }
+
+// retiredTVMColumns are the columns of DeviceTvmSoftwareInventoryVulnerabilities, retired in March 2021 in
+// favour of DeviceTvmSoftwareInventory and DeviceTvmSoftwareVulnerabilities (MicrosoftDocs/windows-itpro-docs,
+// advanced-hunting-tvm-softwareinventory-table.md, 2019-2020). They are the first ten columns of
+// DeviceTvmSoftwareVulnerabilities, under the same names.
+func retiredTVMColumns() []string {
+	return []string{"DeviceId", "DeviceName", "OSPlatform", "OSVersion", "OSArchitecture", "SoftwareVendor", "SoftwareName",
+		"SoftwareVersion", "CveId", "VulnerabilitySeverityLevel"}
+}
+
+// addRetiredViews adds DeviceTvmSoftwareInventoryVulnerabilities, which many 2020-2021 hunting queries still
+// name, as a view over DeviceTvmSoftwareVulnerabilities (its vulnerable-software rows; software without a CVE
+// is in DeviceTvmSoftwareInventory only).
+func addRetiredViews(cat *dataset.Catalog) error {
+	src, ok := cat.Tables["DeviceTvmSoftwareVulnerabilities"]
+	if !ok {
+		return fmt.Errorf("telemetry: DeviceTvmSoftwareVulnerabilities is not in the catalog")
+	}
+	view := &dataset.Table{Name: "DeviceTvmSoftwareInventoryVulnerabilities"}
+	for _, name := range retiredTVMColumns() {
+		c := src.Column(name)
+		if c == nil {
+			return fmt.Errorf("telemetry: DeviceTvmSoftwareVulnerabilities lacks %s", name)
+		}
+		view.Columns = append(view.Columns, viewColumn(name, c.Type, c, src.Rows()))
+	}
+	cat.Tables[view.Name] = view
+	return nil
+}
