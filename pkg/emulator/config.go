@@ -21,12 +21,14 @@ type Config struct {
 	Limits Limits
 	// Clock meters quotas, the data window, now(), timeouts and delays; nil means the wall clock.
 	Clock Clock
-	// Directory holds tenants, apps and users; nil means DemoDirectory().
+	// Directory holds tenants, apps and users; nil means DemoDirectory(). New indexes it in place, so give
+	// each Server a Directory of its own.
 	Directory *Directory
 	// Days is the data retention window: rows older than now-Days are invisible (0 means 30).
 	Days int
 	// CPUScale multiplies each query's measured engine time before it is charged to the tenant's CPU
-	// budget, so that a small emulator can feel as expensive as a busy tenant (0 means 1).
+	// budget, so that a small emulator can feel as expensive as a busy tenant (0 means 1). Engine time is
+	// measured on Clock: with a fake clock it is how far the clock moved while the engine ran.
 	CPUScale float64
 	// FaultSeed seeds the random draws of probabilistic faults.
 	FaultSeed int64

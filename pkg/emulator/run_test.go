@@ -3,8 +3,6 @@ package emulator_test
 import (
 	"bufio"
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"io"
 	"net/http"
 	"os"
@@ -50,57 +48,67 @@ func TestParseFlags(t *testing.T) {
 }
 
 func TestRunPrintsReadyServesAndStops(t *testing.T) {
-	caPath := filepath.Join(t.TempDir(), "ca.pem")
-	opts, err := emulator.ParseFlags([]string{"-addr", "127.0.0.1:0", "-ca-out", caPath, "-limits", "2018"}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name, scheme string
+		args         []string
+	}{
+		{"https with a CA file", "https", []string{"-limits", "2018"}},
+		{"plain http", "http", []string{"-tls=false", "-limits", "2018"}},
 	}
-	build := func(o emulator.Options, now time.Time) (dataset.Engine, int, error) {
-		return emulatortest.TableEngine{Catalog: emulatortest.SmallCatalog(now)}, 6, nil
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	outR, outW := io.Pipe()
-	done := make(chan error, 1)
-	go func() { done <- emulator.Run(ctx, opts, build, outW, io.Discard); outW.Close() }()
-	lines := bufio.NewScanner(outR)
-	if !lines.Scan() {
-		t.Fatalf("no ready line; Run returned %v", <-done)
-	}
-	base, ok := strings.CutPrefix(lines.Text(), "hunting-emulator ready ")
-	if !ok || !strings.HasPrefix(base, "https://127.0.0.1:") {
-		t.Fatalf("ready line %q, want hunting-emulator ready https://127.0.0.1:<port>", lines.Text())
-	}
-	pem, err := os.ReadFile(caPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool := x509.NewCertPool()
-	if !pool.AppendCertsFromPEM(pem) {
-		t.Fatal("-ca-out did not hold a PEM certificate")
-	}
-	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}}}
-	resp, err := client.Get(base + "/_emulator/healthz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(b), `"limits":"2018"`) {
-		t.Fatalf("healthz: %d %s", resp.StatusCode, b)
-	}
-	client.CloseIdleConnections()
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("Run after cancel: %v", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("Run did not stop after its context ended")
-	}
-	if lines.Scan() {
-		t.Fatalf("a second stdout line: %q", lines.Text())
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			caPath := filepath.Join(t.TempDir(), "ca.pem")
+			opts, err := emulator.ParseFlags(append([]string{"-addr", "127.0.0.1:0", "-ca-out", caPath}, tc.args...), io.Discard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			build := func(o emulator.Options, now time.Time) (dataset.Engine, int, error) {
+				return emulatortest.TableEngine{Catalog: emulatortest.SmallCatalog(now)}, 6, nil
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			outR, outW := io.Pipe()
+			done := make(chan error, 1)
+			go func() { done <- emulator.Run(ctx, opts, build, outW, io.Discard); outW.Close() }()
+			lines := bufio.NewScanner(outR)
+			if !lines.Scan() {
+				t.Fatalf("no ready line; Run returned %v", <-done)
+			}
+			base, ok := strings.CutPrefix(lines.Text(), "hunting-emulator ready ")
+			if !ok || !strings.HasPrefix(base, tc.scheme+"://127.0.0.1:") {
+				t.Fatalf("ready line %q, want hunting-emulator ready %s://127.0.0.1:<port>", lines.Text(), tc.scheme)
+			}
+			client := &http.Client{}
+			if tc.scheme == "https" {
+				pem, err := os.ReadFile(caPath)
+				if err != nil {
+					t.Fatal(err)
+				}
+				client = emulatortest.NewClient(pem)
+			}
+			resp, err := client.Get(base + "/_emulator/healthz")
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 || !strings.Contains(string(b), `"limits":"2018"`) {
+				t.Fatalf("healthz: %d %s", resp.StatusCode, b)
+			}
+			client.CloseIdleConnections()
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Fatalf("Run after cancel: %v", err)
+				}
+			case <-time.After(15 * time.Second):
+				t.Fatal("Run did not stop after its context ended")
+			}
+			if lines.Scan() {
+				t.Fatalf("a second stdout line: %q", lines.Text())
+			}
+		})
 	}
 }
 

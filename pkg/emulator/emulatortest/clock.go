@@ -7,7 +7,8 @@ import (
 )
 
 // FakeClock is an emulator.Clock that moves only when told to. Timers (per-request timeouts, fault delays)
-// fire, each in its own goroutine, when Advance passes their deadline.
+// fire when Advance passes their deadline, earliest first, in a goroutine of their own (so a callback may
+// call back into the clock).
 type FakeClock struct {
 	mu     sync.Mutex
 	now    time.Time
@@ -61,8 +62,12 @@ func (c *FakeClock) Advance(d time.Duration) {
 	}
 	c.mu.Unlock()
 	sort.Slice(due, func(i, j int) bool { return due[i].at.Before(due[j].at) })
-	for _, t := range due {
-		go t.f()
+	if len(due) > 0 {
+		go func() {
+			for _, t := range due {
+				t.f()
+			}
+		}()
 	}
 }
 
