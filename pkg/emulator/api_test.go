@@ -2,6 +2,7 @@ package emulator_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/quarry-defender/quarry/pkg/emulator"
+	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 	"github.com/quarry-defender/quarry/pkg/emulator/emulatortest"
 )
 
@@ -215,5 +217,20 @@ func TestUserTokenIsNotAnAPIToken(t *testing.T) {
 	status, _, b := call(t, emu, "POST", "/v1.0/security/runHuntingQuery", emu.UserToken(t, emulator.DemoAnalystUPN), `{"Query":"DeviceProcessEvents"}`)
 	if e := decodeError(t, b); status != 401 || !strings.Contains(e.Error.Message, "Invalid audience") {
 		t.Fatalf("got %d %s, want 401 invalid audience", status, b)
+	}
+}
+
+func TestEngineBugsBecome500(t *testing.T) {
+	ragged := emulatortest.EngineFunc(func(context.Context, dataset.Query) (*dataset.Table, error) {
+		a := dataset.NewColumn("A", dataset.Long, 2)
+		a.Int = append(a.Int, 1, 2)
+		b := dataset.NewColumn("B", dataset.String, 1)
+		b.Str = append(b.Str, "x")
+		return &dataset.Table{Columns: []*dataset.Column{a, b}}, nil
+	})
+	emu := emulatortest.Start(t, emulatortest.WithEngine(ragged))
+	status, _, b := call(t, emu, "POST", "/api/advancedqueries/run", emu.AppToken(t, emulator.DemoReaderAppID, mdeScope), `{"Query":"T"}`)
+	if e := decodeError(t, b); status != 500 || e.Error.Code != "UnknownError" {
+		t.Fatalf("%d %s, want 500 UnknownError", status, b)
 	}
 }

@@ -93,11 +93,29 @@ func (s *Server) runQuery(r *http.Request, api apiKind, id *identity) (*executio
 		s.cfg.Logger.Error("engine failed", "err", err)
 		return nil, &apiError{Status: http.StatusInternalServerError, Code: "UnknownError", Message: "Internal error while running the query."}
 	}
+	if aerr := checkTable(table); aerr != nil {
+		s.cfg.Logger.Error("engine returned an unusable table", "err", aerr.Message)
+		return nil, aerr
+	}
 	rows := table.Rows()
 	if lim.MaxRows > 0 && rows > lim.MaxRows {
 		rows = lim.MaxRows // the engine should have capped it; the service never sends more
 	}
 	return &execution{table: table, rows: rows, elapsed: elapsed, cpu: cpu}, nil
+}
+
+// checkTable guards the serializer against an engine bug (a nil table, columns of different lengths) so
+// that it becomes a 500 rather than a panic.
+func checkTable(t *dataset.Table) *apiError {
+	if t == nil {
+		return &apiError{Status: http.StatusInternalServerError, Code: "UnknownError", Message: "the engine returned no table"}
+	}
+	for _, c := range t.Columns {
+		if c == nil || c.Len() != t.Rows() || (c.Null != nil && len(c.Null) != c.Len()) {
+			return &apiError{Status: http.StatusInternalServerError, Code: "UnknownError", Message: "the engine returned columns of different lengths"}
+		}
+	}
+	return nil
 }
 
 func errTimeout(api apiKind, d time.Duration) *apiError {
