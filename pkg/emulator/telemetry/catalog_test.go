@@ -274,3 +274,32 @@ func TestLegacyViewsShareEveryColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestRetiredTables: the 2021 retirements that old queries name resolve, with their documented columns.
+func TestRetiredTables(t *testing.T) {
+	cat := demo(t)
+	tests := []struct {
+		name     string
+		columns  int
+		wantRows bool
+	}{
+		{"DeviceTvmSoftwareInventoryVulnerabilities", 10, true},
+		{"AppFileEvents", 26, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb, ok := cat.Tables[tc.name]
+			if !ok {
+				t.Fatal("missing")
+			}
+			if len(tb.Columns) != tc.columns || (tb.Rows() > 0) != tc.wantRows {
+				t.Errorf("%d columns, %d rows; want %d columns, rows %v", len(tb.Columns), tb.Rows(), tc.columns, tc.wantRows)
+			}
+			for _, c := range tb.Columns {
+				if c.Len() != tb.Rows() {
+					t.Errorf("%s has %d cells for %d rows", c.Name, c.Len(), tb.Rows())
+				}
+			}
+		})
+	}
+}

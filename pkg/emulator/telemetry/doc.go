@@ -61,7 +61,8 @@
 // slices; a column keeps its legacy type unless the two documents disagree on its storage (LogonId: string in
 // 2019, long now), where it keeps the current type rather than copying. DeviceAlertEvents (Defender for Endpoint only, no single successor) is materialized from the alerts,
 // one row per alert and impacted device; AlertEvents is a view over it. DeviceTvmSoftwareInventoryVulnerabilities
-// (retired in 2021, still named by many public queries) is a view over DeviceTvmSoftwareVulnerabilities. Readers must treat every slice as
+// (retired in 2021, still named by many public queries) is a view over DeviceTvmSoftwareVulnerabilities, and
+// AppFileEvents (stopped logging in 2021) exists with its documented columns and no rows. Readers must treat every slice as
 // read-only: unset columns also share one backing array per type.
 //
 // # Empty tables

@@ -44,7 +44,7 @@ func demo(t *testing.T) *dataset.Catalog {
 func legacyNames() map[string]bool {
 	return map[string]bool{"ProcessCreationEvents": true, "NetworkCommunicationEvents": true, "FileCreationEvents": true,
 		"RegistryEvents": true, "LogonEvents": true, "ImageLoadEvents": true, "MiscEvents": true, "MachineInfo": true,
-		"MachineNetworkInfo": true, "AlertEvents": true, "DeviceAlertEvents": true, "DeviceTvmSoftwareInventoryVulnerabilities": true}
+		"MachineNetworkInfo": true, "AlertEvents": true, "DeviceAlertEvents": true, "DeviceTvmSoftwareInventoryVulnerabilities": true, "AppFileEvents": true}
 }
 
 // view gives by-name access to a table's cells for the story checks (the slow path, like a reader would).

@@ -157,9 +157,10 @@ func retiredTVMColumns() []string {
 		"SoftwareVersion", "CveId", "VulnerabilitySeverityLevel"}
 }
 
-// addRetiredViews adds DeviceTvmSoftwareInventoryVulnerabilities, which many 2020-2021 hunting queries still
-// name, as a view over DeviceTvmSoftwareVulnerabilities (its vulnerable-software rows; software without a CVE
-// is in DeviceTvmSoftwareInventory only).
+// addRetiredViews adds two tables retired in 2021 that many public hunting queries still name:
+// DeviceTvmSoftwareInventoryVulnerabilities as a view over DeviceTvmSoftwareVulnerabilities (its
+// vulnerable-software rows; software without a CVE is in DeviceTvmSoftwareInventory only), and AppFileEvents,
+// empty.
 func addRetiredViews(cat *dataset.Catalog) error {
 	src, ok := cat.Tables["DeviceTvmSoftwareVulnerabilities"]
 	if !ok {
@@ -174,5 +175,29 @@ func addRetiredViews(cat *dataset.Catalog) error {
 		view.Columns = append(view.Columns, viewColumn(name, c.Type, c, src.Rows()))
 	}
 	cat.Tables[view.Name] = view
+	// Retired without a 1:1 successor and no longer logging: present and empty, as the service answered.
+	b, err := newBuilder(appFileEvents(), 0, nil)
+	if err != nil {
+		return err
+	}
+	cat.Tables["AppFileEvents"] = b.finish(newShared(0))
 	return nil
+}
+
+// appFileEvents is the column list of AppFileEvents (MicrosoftDocs, advanced-hunting-appfileevents-table.md,
+// 2020): Cloud App Security file activity, which stopped logging on 2021-03-07 in favour of CloudAppEvents.
+func appFileEvents() *defenderschema.Table {
+	t := &defenderschema.Table{Name: "AppFileEvents", Description: "File activities in cloud apps (retired 2021-03-07; use CloudAppEvents)"}
+	for _, c := range [][2]string{
+		{"Timestamp", "datetime"}, {"ActionType", "string"}, {"Application", "string"}, {"FileName", "string"},
+		{"FolderPath", "string"}, {"PreviousFileName", "string"}, {"PreviousFolderPath", "string"}, {"Protocol", "string"},
+		{"AccountName", "string"}, {"AccountDomain", "string"}, {"AccountSid", "string"}, {"AccountUpn", "string"},
+		{"AccountObjectId", "string"}, {"AccountDisplayName", "string"}, {"DeviceName", "string"}, {"DeviceType", "string"},
+		{"OSPlatform", "string"}, {"IPAddress", "string"}, {"Port", "string"}, {"DestinationDeviceName", "string"},
+		{"DestinationIPAddress", "string"}, {"DestinationPort", "string"}, {"Location", "string"}, {"Isp", "string"},
+		{"ReportId", "long"}, {"AdditionalFields", "string"},
+	} {
+		t.Columns = append(t.Columns, defenderschema.Column{Name: c[0], Type: c[1]})
+	}
+	return t
 }
