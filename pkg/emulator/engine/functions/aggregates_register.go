@@ -107,6 +107,8 @@ func registerAggregates(r *Registry) {
 		ResultName: named("set_"), Eval: withIf(1, collect(true, defaultMaxSize))})
 	add(&Aggregate{Name: "make_list_if", MinArgs: 2, MaxArgs: 3, Result: aggResult("make_list_if", dataset.Dynamic, kAny, kBool, kInt),
 		ResultName: named("list_"), Eval: withIf(1, collect(false, defaultMaxSize))})
+	add(&Aggregate{Name: "make_list_with_nulls", MinArgs: 1, MaxArgs: 2, Result: aggResult("make_list_with_nulls", dataset.Dynamic, kAny, kInt),
+		ResultName: named("list_"), Eval: evalListWithNulls})
 	add(&Aggregate{Name: "make_bag", MinArgs: 1, MaxArgs: 2, Result: aggResult("make_bag", dataset.Dynamic, kAny, kInt),
 		ResultName: named("bag_"), Eval: evalMakeBag})
 	add(&Aggregate{Name: "make_bag_if", MinArgs: 2, MaxArgs: 3, Result: aggResult("make_bag_if", dataset.Dynamic, kAny, kBool, kInt),

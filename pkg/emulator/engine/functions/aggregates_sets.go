@@ -135,6 +135,23 @@ func collect(distinct bool, def int) aggFn {
 	}
 }
 
+// evalListWithNulls is make_list_with_nulls: every row's value in row order, nulls kept as null.
+func evalListWithNulls(_ *Context, args []*dataset.Column, groups []int32, ngroups int) (*dataset.Column, error) {
+	a := args[0]
+	limit := maxSizeArg(args, 1, defaultMaxSize)
+	out := newOut(dataset.Dynamic, ngroups)
+	for g := range out.Dyn {
+		out.Dyn[g] = []any{}
+	}
+	for i, g := range groups {
+		l := out.Dyn[g].([]any)
+		if len(l) < limit {
+			out.Dyn[g] = append(l, toDyn(cellValue(a, i)))
+		}
+	}
+	return out, nil
+}
+
 // evalMakeBag merges the property bags of each group; earlier rows win on duplicate keys.
 func evalMakeBag(_ *Context, args []*dataset.Column, groups []int32, ngroups int) (*dataset.Column, error) {
 	a := args[0]

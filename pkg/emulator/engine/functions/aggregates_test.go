@@ -54,6 +54,7 @@ func TestAggregates(t *testing.T) {
 		{"make_list keeps duplicates", "make_list", cols(strs("b", "b", "x", "y", "x")), g, 2, []string{"F"}, []any{[]any{"b", "b"}, []any{"x", "y", "x"}}, "list_F", ""},
 		{"makelist alias", "makelist", cols(longs(1, 2, 3, 4, 5)), []int32{0, 0, 0, 0, 0}, 1, []string{"L"}, []any{[]any{int64(1), int64(2), int64(3), int64(4), int64(5)}}, "list_L", ""},
 		{"make_list_if", "make_list_if", cols(longs(1, 2, 3, 4, 5), bools(true, true, false, false, true)), g, 2, []string{"L", ""}, []any{[]any{int64(1), int64(2)}, []any{int64(5)}}, "list_L", ""},
+		{"make_list_with_nulls", "make_list_with_nulls", cols(longs(1, nil, 3, 4, nil)), g, 2, []string{"L"}, []any{[]any{int64(1), nil}, []any{int64(3), int64(4), nil}}, "list_L", ""},
 		{"make_bag", "make_bag", cols(dyns(map[string]any{"a": int64(1)}, map[string]any{"b": int64(2)}, nil, nil, map[string]any{"a": int64(3)})), g, 2, []string{"P"}, []any{map[string]any{"a": int64(1), "b": int64(2)}, map[string]any{"a": int64(3)}}, "bag_P", ""},
 		{"percentile", "percentile", cols(longs(1, 2, 3, 4, 5), longs(50, 50, 50, 50, 50)), []int32{0, 0, 0, 0, 0}, 1, []string{"L", ""}, []any{int64(3)}, "percentile_L_50", ""},
 		{"percentile 90", "percentiles", cols(reals(1.0, 2.0, 3.0, 4.0, 5.0), longs(90, 90, 90, 90, 90)), []int32{0, 0, 0, 0, 0}, 1, []string{"R", "90"}, []any{5.0}, "percentile_R_90", ""},

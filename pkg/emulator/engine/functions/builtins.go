@@ -22,4 +22,5 @@ func registerBuiltins(r *Registry) {
 	registerCommandLine(r)
 	registerMore(r)
 	registerSeries(r)
+	registerExtras2(r)
 }

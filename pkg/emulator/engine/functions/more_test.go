@@ -65,3 +65,19 @@ func TestRandomFunctionsAreSeeded(t *testing.T) {
 		t.Fatalf("new_guid() = %v, %v; want two distinct GUIDs", out.Str, err)
 	}
 }
+
+func TestTrigAndMiscellany(t *testing.T) {
+	runScalarCases(t, []scalarCase{
+		{"cos", "cos", cols(reals(0.0)), []any{1.0}, ""},
+		{"degrees", "degrees", cols(reals(math.Pi)), []any{180.0}, ""},
+		{"atan2", "atan2", cols(reals(1.0), reals(1.0)), []any{math.Pi / 4}, ""},
+		{"repeat", "repeat", cols(strs("a"), longs(3)), []any{[]any{"a", "a", "a"}}, ""},
+		{"repeat too many", "repeat", cols(strs("a"), longs(2_000_000)), nil, "more than 1,000,000"},
+		{"array_iff", "array_iff", cols(dyns([]any{true, false, true}), dyns([]any{1, 2, 3}), dyns([]any{4, 5, 6})), []any{[]any{int64(1), int64(5), int64(3)}}, ""},
+		{"indexof_regex", "indexof_regex", cols(strs("abc123"), strs(`\d`)), []any{int64(3)}, ""},
+		{"ipv4_is_match", "ipv4_is_match", cols(strs("10.0.0.1", "10.0.0.1"), strs("10.0.0.9", "10.0.0.1"), longs(24, 32)), []any{true, true}, ""},
+		{"parse_ipv4_mask", "parse_ipv4_mask", cols(strs("10.1.2.3"), longs(8)), []any{int64(167772160)}, ""},
+		{"format_bytes", "format_bytes", cols(longs(1536), longs(1)), []any{"1.5 KB"}, ""},
+		{"format_bytes small", "format_bytes", cols(longs(12)), []any{"12 Bytes"}, ""},
+	})
+}
