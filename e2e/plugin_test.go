@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -227,4 +229,45 @@ func frameOf(t *testing.T, resp *backend.QueryDataResponse, refID string) *data.
 		t.Fatalf("frame name %q, want the refId %q", r.Frames[0].Name, refID)
 	}
 	return r.Frames[0]
+}
+
+// TestProvisionedDashboardQueries runs every query of the sample dashboards through the plugin against
+// the emulator, as the panels would, so the samples a user opens first are known to work.
+func TestProvisionedDashboardQueries(t *testing.T) {
+	files, err := filepath.Glob("../provisioning/dashboards/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sample dashboards found: %v", err)
+	}
+	pc := pluginContext(80, "graph", readerApp, demoSecret)
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dash struct {
+			Panels []struct {
+				Title   string            `json:"title"`
+				Targets []json.RawMessage `json:"targets"`
+			} `json:"panels"`
+		}
+		if err := json.Unmarshal(raw, &dash); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		for _, p := range dash.Panels {
+			t.Run(filepath.Base(file)+"/"+p.Title, func(t *testing.T) {
+				for _, target := range p.Targets {
+					now := time.Now()
+					q := backend.DataQuery{RefID: "A", JSON: target, Interval: time.Hour, MaxDataPoints: 500,
+						TimeRange: backend.TimeRange{From: now.Add(-24 * time.Hour), To: now}}
+					r := queryData(t, pc, q).Responses["A"]
+					if r.Error != nil {
+						t.Fatalf("panel %q: %v", p.Title, r.Error)
+					}
+					if len(r.Frames) != 1 || r.Frames[0].Rows() == 0 {
+						t.Fatalf("panel %q returned no rows", p.Title)
+					}
+				}
+			})
+		}
+	}
 }
