@@ -214,28 +214,37 @@ func (ev *evaluator) evalPipeline(pl *pipeline, sc *scope) (*dataset.Table, erro
 	if err != nil {
 		return nil, err
 	}
-	return ev.applyOps(pl.ops, sc, t)
+	needs := columnNeeds(pl.ops, sc)
+	return ev.applyOpsNeeding(pl.ops, needs, sc, keepColumns(t, needs[0]))
 }
 
 func (ev *evaluator) applyOps(ops []operator, sc *scope, t *dataset.Table) (*dataset.Table, error) {
+	return ev.applyOpsNeeding(ops, columnNeeds(ops, sc), sc, t)
+}
+
+// applyOpsNeeding applies ops; needs (from columnNeeds) lets joins and mv-expand copy only the columns
+// that later operators read.
+func (ev *evaluator) applyOpsNeeding(ops []operator, needs []colSet, sc *scope, t *dataset.Table) (*dataset.Table, error) {
 	for i := 0; i < len(ops); i++ {
-		if n, refs := ev.fusedRun(ops, i, sc); n > 0 {
-			var err error
-			if jo, ok := ops[i].(*joinOp); ok {
-				t, err = ev.narrowJoin(jo, ops[i+1:i+n], refs, sc, t)
-			} else {
-				t, err = ev.narrowRun(ops[i:i+n], refs, sc, t)
-			}
-			if err != nil {
-				return nil, err
-			}
-			i += n - 1
-			continue
-		}
+		n, refs := ev.fusedRun(ops, i, sc)
+		jo, isJoin := ops[i].(*joinOp)
 		var err error
-		if t, err = ev.applyOpsPlain(ops[i:i+1], sc, t); err != nil {
+		switch {
+		case isJoin:
+			if n == 0 {
+				n = 1
+			}
+			t, err = ev.narrowJoin(jo, ops[i+1:i+n], refs, needs[i+n], sc, t)
+		case n > 0:
+			t, err = ev.narrowRun(ops[i:i+n], refs, needs[i+n], sc, t)
+		default:
+			n = 1
+			t, err = ev.applyOpsPlain(ops[i:i+1], sc, t)
+		}
+		if err != nil {
 			return nil, err
 		}
+		i += n - 1
 	}
 	return t, nil
 }

@@ -103,7 +103,7 @@ func collectRefs(e Expr, refs map[string]bool, sc *scope) bool {
 }
 
 // narrowRun applies ops to the referenced columns of in, then gathers the rest for the rows that remain.
-func (ev *evaluator) narrowRun(ops []operator, refs map[string]bool, sc *scope, in *dataset.Table) (*dataset.Table, error) {
+func (ev *evaluator) narrowRun(ops []operator, refs map[string]bool, need colSet, sc *scope, in *dataset.Table) (*dataset.Table, error) {
 	narrow := &dataset.Table{Name: in.Name}
 	for _, c := range in.Columns {
 		if refs[c.Name] {
@@ -128,7 +128,7 @@ func (ev *evaluator) narrowRun(ops []operator, refs map[string]bool, sc *scope, 
 	for _, c := range in.Columns {
 		if rc := res.Column(c.Name); rc != nil {
 			out.Columns = append(out.Columns, rc)
-		} else {
+		} else if need == nil || need[c.Name] {
 			out.Columns = append(out.Columns, gather(c, rows))
 		}
 	}
@@ -137,12 +137,15 @@ func (ev *evaluator) narrowRun(ops []operator, refs map[string]bool, sc *scope, 
 			out.Columns = append(out.Columns, c)
 		}
 	}
-	return out, nil
+	if len(out.Columns) == 0 && len(in.Columns) > 0 { // keep one column so the row count survives
+		out.Columns = append(out.Columns, gather(in.Columns[0], rows))
+	}
+	return keepColumns(out, need), nil
 }
 
 // narrowJoin runs a join and the run after it over the referenced columns plus the matched row numbers,
 // then gathers the other columns for the pairs that survive.
-func (ev *evaluator) narrowJoin(o *joinOp, ops []operator, refs map[string]bool, sc *scope, in *dataset.Table) (*dataset.Table, error) {
+func (ev *evaluator) narrowJoin(o *joinOp, ops []operator, refs map[string]bool, need colSet, sc *scope, in *dataset.Table) (*dataset.Table, error) {
 	j, err := o.pairs(ev, sc, in)
 	if err != nil {
 		return nil, err
@@ -188,6 +191,8 @@ func (ev *evaluator) narrowJoin(o *joinOp, ops []operator, refs map[string]bool,
 		names[c.name] = true
 		if rc := res.Column(c.name); rc != nil {
 			out.Columns = append(out.Columns, rc)
+		} else if need != nil && !need[c.name] {
+			continue
 		} else if c.left {
 			out.Columns = append(out.Columns, named(gather(c.src, li), c.name))
 		} else {
@@ -199,5 +204,13 @@ func (ev *evaluator) narrowJoin(o *joinOp, ops []operator, refs map[string]bool,
 			out.Columns = append(out.Columns, c)
 		}
 	}
-	return out, nil
+	if len(out.Columns) == 0 && len(j.cols) > 0 { // keep one column so the row count survives
+		c := j.cols[0]
+		rows := li
+		if !c.left {
+			rows = ri
+		}
+		out.Columns = append(out.Columns, named(gather(c.src, rows), c.name))
+	}
+	return keepColumns(out, need), nil
 }

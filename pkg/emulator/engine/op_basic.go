@@ -83,16 +83,23 @@ func parseTake(p *parser, at pos) (operator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return opFunc(func(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
-		n, err := ev.constCount(sc, e, name)
-		if err != nil {
-			return nil, err
-		}
-		if n >= in.Rows() {
-			return in, nil
-		}
-		return sliceRows(in, 0, n), nil
-	}), nil
+	return &takeOp{name: name, n: e}, nil
+}
+
+type takeOp struct {
+	name string
+	n    Expr
+}
+
+func (o *takeOp) apply(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
+	n, err := ev.constCount(sc, o.n, o.name)
+	if err != nil {
+		return nil, err
+	}
+	if n >= in.Rows() {
+		return in, nil
+	}
+	return sliceRows(in, 0, n), nil
 }
 
 func parseSample(p *parser, at pos) (operator, error) {
@@ -113,12 +120,14 @@ func parseSample(p *parser, at pos) (operator, error) {
 	}), nil
 }
 
-func parseCount(p *parser, at pos) (operator, error) {
-	return opFunc(func(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
-		c := constCol(dataset.Long, int64(in.Rows()))
-		c.Name = "Count"
-		return &dataset.Table{Columns: []*dataset.Column{c}}, nil
-	}), nil
+func parseCount(p *parser, at pos) (operator, error) { return countOp{}, nil }
+
+type countOp struct{}
+
+func (countOp) apply(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
+	c := constCol(dataset.Long, int64(in.Rows()))
+	c.Name = "Count"
+	return &dataset.Table{Columns: []*dataset.Column{c}}, nil
 }
 
 // serialize [Name = expr, ...]: rows already have an order here, so it only extends.

@@ -58,13 +58,32 @@ func parseSort(p *parser, at pos) (operator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return opFunc(func(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
-		idx, err := ev.sortedRows(sc, in, keys, name)
-		if err != nil {
+	return &sortOp{name: name, keys: keys}, nil
+}
+
+// sortOp is sort/order, and top when n is set.
+type sortOp struct {
+	name string
+	keys []sortKey
+	n    Expr
+}
+
+func (o *sortOp) apply(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
+	count := -1
+	if o.n != nil {
+		var err error
+		if count, err = ev.constCount(sc, o.n, o.name); err != nil {
 			return nil, err
 		}
-		return takeRows(in, idx), nil
-	}), nil
+	}
+	idx, err := ev.sortedRows(sc, in, o.keys, o.name)
+	if err != nil {
+		return nil, err
+	}
+	if count >= 0 && count < len(idx) {
+		idx = idx[:count]
+	}
+	return takeRows(in, idx), nil
 }
 
 func parseTop(p *parser, at pos) (operator, error) {
@@ -79,20 +98,7 @@ func parseTop(p *parser, at pos) (operator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return opFunc(func(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
-		count, err := ev.constCount(sc, n, "top")
-		if err != nil {
-			return nil, err
-		}
-		idx, err := ev.sortedRows(sc, in, keys, "top")
-		if err != nil {
-			return nil, err
-		}
-		if count < len(idx) {
-			idx = idx[:count]
-		}
-		return takeRows(in, idx), nil
-	}), nil
+	return &sortOp{name: "top", keys: keys, n: n}, nil
 }
 
 // sortedRows returns in's row indexes in key order (stable).
