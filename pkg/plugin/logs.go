@@ -9,10 +9,12 @@ import (
 )
 
 // bodyColumns are column names used as the log line as they are, in order of preference.
-var bodyColumns = []string{"body", "Body", "Message", "message", "Title", "Description"}
+func bodyColumns() []string {
+	return []string{"body", "Body", "Message", "message", "Title", "Description"}
+}
 
 // toLogs shapes a result for Grafana's logs panel: the time column first, then a "body" string field,
-// then every other column as a detail field. The body is the first column named in bodyColumns, or
+// then every other column as a detail field. The body is the first column bodyColumns names, or
 // else the row rendered as Name=value pairs (null cells left out) so that any hunting query reads as
 // a log line.
 func toLogs(src *data.Frame, timeCol string) (*data.Frame, *data.Notice) {
@@ -22,7 +24,7 @@ func toLogs(src *data.Frame, timeCol string) (*data.Frame, *data.Notice) {
 			Text: "The logs format needs a datetime column (e.g. Timestamp); the result has none, so it is shown as a table."}
 	}
 	bi := -1
-	for _, name := range bodyColumns {
+	for _, name := range bodyColumns() {
 		_, i := src.FieldByName(name)
 		if i < 0 {
 			continue
