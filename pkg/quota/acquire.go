@@ -40,6 +40,7 @@ func (b *budget) acquire(ctx context.Context, r *Runner, alert bool, identity st
 	b.queue.push(w)
 	w.stopDl = b.reg.clock.AfterFunc(deadline.Sub(now), func() { b.expire(w) })
 	b.armLocked(now)
+	w.park.count()
 	queued := b.queue.len()
 	b.mu.Unlock()
 	b.reg.log.Debug("quota: request queued", "tenant", b.key.tenant, "flavor", b.key.flavor, "alert", alert,

@@ -22,16 +22,19 @@ func (wallClock) Now() time.Time { return time.Now() }
 func (wallClock) AfterFunc(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
 
 // park is one goroutine's wait for a signal (a queue grant, a coalesced result, a deadline). The
-// Registry counts parks that have not been woken yet: a discrete-time load simulation advances its fake
-// clock only when every request goroutine is parked. The count drops when the wake is decided (inside
-// the signalling code), not when the parked goroutine resumes, so the simulation never races it.
+// Registry counts parks that are armed and not yet woken: a discrete-time load simulation advances its
+// fake clock only when every request goroutine is parked. A park is counted only once every timer that
+// can wake it is registered (count), and uncounted when the wake is decided (inside the signalling
+// code), not when the parked goroutine resumes, so the simulation never races either edge.
 type park struct {
 	ch      chan struct{}
-	once    sync.Once
 	counter *parkCounter
+
+	mu             sync.Mutex
+	counted, woken bool
 }
 
-// parkCounter counts unwoken parks.
+// parkCounter counts armed, unwoken parks.
 type parkCounter struct {
 	mu sync.Mutex
 	n  int
@@ -50,14 +53,30 @@ func (c *parkCounter) value() int {
 }
 
 func newPark(c *parkCounter) *park {
-	c.add(1)
 	return &park{ch: make(chan struct{}), counter: c}
+}
+
+// count makes the park visible to the counter; call it after arming the park's wake-ups. A park woken
+// before (a timer of zero duration on the wall clock) stays uncounted.
+func (p *park) count() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.woken && !p.counted {
+		p.counted = true
+		p.counter.add(1)
+	}
 }
 
 // wake releases the parked goroutine; later calls do nothing.
 func (p *park) wake() {
-	p.once.Do(func() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.woken {
+		return
+	}
+	p.woken = true
+	if p.counted {
 		p.counter.add(-1)
-		close(p.ch)
-	})
+	}
+	close(p.ch)
 }

@@ -132,6 +132,7 @@ func (r *Runner) follow(ctx context.Context, f *flight, key cacheKey, req huntin
 		p := newPark(&r.reg.parked)
 		f.followers = append(f.followers, p)
 		stop := r.reg.clock.AfterFunc(until.Sub(r.reg.clock.Now()), p.wake)
+		p.count()
 		r.mu.Unlock()
 		select {
 		case <-p.ch:

@@ -100,12 +100,20 @@ func TestBackOffIsExponentialWithJitter(t *testing.T) {
 	h := newHarness(t, Config{})
 	h.api.script = throttleFirst(3, &hunting.QuotaError{Quota: hunting.QuotaUnknown})
 	ch := h.start(h.within(5*time.Minute), h.run, qA)
-	for calls := 1; calls < 4; {
-		waitParked(t, h.reg, 1)
-		h.clock.Advance(100 * time.Millisecond)
-		if h.reg.parked.value() == 0 {
-			calls++
-			waitCalls(t, h.api, calls)
+	// Step the clock in 100 ms ticks, each time once the request is parked again (or done).
+	for steps := 0; len(ch) == 0; steps++ {
+		if steps > 1000 {
+			t.Fatal("no answer after 100 s of fake time")
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		for h.reg.parked.value() != 1 && len(ch) == 0 {
+			if time.Now().After(deadline) {
+				t.Fatal("request neither parked nor finished within 5s")
+			}
+			time.Sleep(100 * time.Microsecond)
+		}
+		if len(ch) == 0 {
+			h.clock.Advance(100 * time.Millisecond)
 		}
 	}
 	if o := get(t, ch); o.err != nil {
