@@ -50,6 +50,8 @@ func TestAPIShapesFollowTheFixtures(t *testing.T) {
 			[]string{"@odata.context", "schema", "results"}, `{"name":"Timestamp","type":"DateTime"}`},
 		{"xdr", "POST", "/api/advancedhunting/run", xdrScope, `{"Query":"DeviceProcessEvents | take 2"}`,
 			[]string{"Stats", "Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
+		{"xdr path in another case", "POST", "/api/AdvancedHunting/Run", xdrScope, `{"Query":"DeviceProcessEvents | take 2"}`,
+			[]string{"Stats", "Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
 		{"mde", "POST", "/api/advancedqueries/run", mdeScope, `{"Query":"DeviceProcessEvents | take 2"}`,
 			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
 		{"mde old GET", "GET", "/api/advancedqueries?key=" + url.QueryEscape("DeviceProcessEvents | take 2"), mdeScope, "",

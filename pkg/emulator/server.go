@@ -42,15 +42,10 @@ func (s *Server) Limits() Limits { return s.cfg.Limits }
 
 func (s *Server) routes() {
 	m := s.mux
-	// The three hunting APIs at Microsoft's paths.
-	m.Handle("POST /v1.0/security/runHuntingQuery", s.huntingHandler(apiGraph))
-	m.Handle("POST /beta/security/runHuntingQuery", s.huntingHandler(apiGraphBeta))
-	m.Handle("POST /api/advancedhunting/run", s.huntingHandler(apiXDR))
-	m.Handle("POST /api/advancedqueries/run", s.huntingHandler(apiMDE))
-	// The 2018 beta spelling of the Defender for Endpoint call.
-	m.Handle("POST /api/advancedqueries/query", s.huntingHandler(apiMDE))
-	m.Handle("POST /advancedqueries/query", s.huntingHandler(apiMDE))
-	m.Handle("GET /api/advancedqueries", s.huntingHandler(apiMDEGet))
+	// The three hunting APIs at Microsoft's paths (and the 2018 beta spellings of the MDE call).
+	for _, p := range apiPaths {
+		m.Handle(p.method+" "+p.path, s.huntingHandler(p.api))
+	}
 
 	// Sign-in.
 	m.HandleFunc("GET /{tenant}/v2.0/.well-known/openid-configuration", s.handleOpenIDConfig)
@@ -73,9 +68,29 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /_emulator/federated-token", s.handleFederatedToken)
 }
 
-// ServeHTTP serves every route.
+var apiPaths = []struct {
+	method, path string
+	api          apiKind
+}{
+	{"POST", "/v1.0/security/runHuntingQuery", apiGraph},
+	{"POST", "/beta/security/runHuntingQuery", apiGraphBeta},
+	{"POST", "/api/advancedhunting/run", apiXDR},
+	{"POST", "/api/advancedqueries/run", apiMDE},
+	{"POST", "/api/advancedqueries/query", apiMDE},
+	{"POST", "/advancedqueries/query", apiMDE},
+	{"GET", "/api/advancedqueries", apiMDEGet},
+}
+
+// ServeHTTP serves every route. The hunting API paths match without regard to case, as on Microsoft's
+// servers (Graph and ASP.NET route case-insensitively).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.cfg.Logger.Debug("request", "method", r.Method, "path", r.URL.Path)
+	for _, p := range apiPaths {
+		if p.path != r.URL.Path && strings.EqualFold(p.path, r.URL.Path) {
+			r.URL.Path, r.URL.RawPath = p.path, ""
+			break
+		}
+	}
 	s.mux.ServeHTTP(w, r)
 }
 
