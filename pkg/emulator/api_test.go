@@ -180,6 +180,27 @@ func TestAPIErrors(t *testing.T) {
 	}
 }
 
+func TestUnknownRoutes(t *testing.T) {
+	emu := emulatortest.Start(t)
+	tests := []struct {
+		name, method, path string
+		wantStatus         int
+		wantCode           string
+	}{
+		{"GET on a POST API", "GET", "/api/advancedhunting/run", 405, "MethodNotAllowed"},
+		{"unknown Defender path", "POST", "/api/machines/123", 404, "ResourceNotFound"},
+		{"unknown Graph path", "GET", "/v1.0/security/alerts_v2", 404, "ResourceNotFound"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			status, _, b := call(t, emu, tc.method, tc.path, "", "")
+			if e := decodeError(t, b); status != tc.wantStatus || e.Error.Code != tc.wantCode {
+				t.Fatalf("%d %s, want %d %s", status, b, tc.wantStatus, tc.wantCode)
+			}
+		})
+	}
+}
+
 func TestMDEGetWithoutKey(t *testing.T) {
 	emu := emulatortest.Start(t)
 	status, _, b := call(t, emu, "GET", "/api/advancedqueries", emu.AppToken(t, emulator.DemoReaderAppID, mdeScope), "")

@@ -66,6 +66,26 @@ func (s *Server) routes() {
 	m.HandleFunc("DELETE /_emulator/faults", s.handleClearFaults)
 	m.HandleFunc("POST /_emulator/users/{upn}/token", s.handleUserToken)
 	m.HandleFunc("POST /_emulator/federated-token", s.handleFederatedToken)
+	m.HandleFunc("/", s.handleUnknown)
+}
+
+// handleUnknown answers what no route serves in the error envelope the path's API uses: 405 for a known
+// API path called with another method, 404 otherwise.
+func (s *Server) handleUnknown(w http.ResponseWriter, r *http.Request) {
+	api := apiMDE
+	if strings.HasPrefix(r.URL.Path, "/v1.0/") || strings.HasPrefix(r.URL.Path, "/beta/") {
+		api = apiGraph
+	}
+	for _, p := range apiPaths {
+		if p.path == r.URL.Path {
+			w.Header().Set("Allow", p.method)
+			writeAPIError(w, r, api, &apiError{Status: http.StatusMethodNotAllowed, Code: "MethodNotAllowed",
+				Message: "The requested resource does not support http method '" + r.Method + "'."}, s.cfg.Clock.Now())
+			return
+		}
+	}
+	writeAPIError(w, r, api, &apiError{Status: http.StatusNotFound, Code: "ResourceNotFound",
+		Message: "Resource not found: " + r.URL.Path}, s.cfg.Clock.Now())
 }
 
 var apiPaths = []struct {
