@@ -31,5 +31,7 @@
 // next, row_number, pack_all, column_ifexists): the engine implements those. dcount and percentile are
 // exact rather than Kusto's estimates.
 //
-// NewCol and Broadcast build columns quickly for tests and for the evaluator's literals.
+// NewCol and Broadcast build columns quickly for tests and for the evaluator's literals. SeriesDecompose
+// gives the score and baseline series that series_decompose_anomalies' tuple form needs; the registered
+// scalar returns only the flags.
 package functions
