@@ -108,6 +108,15 @@ func TestQueryDataFormats(t *testing.T) {
 				wantFields(t, f, "n:*int64")
 				wantNotice(t, f, "not a time series (it has no datetime column)")
 			}},
+		{name: "time series leaves JSON columns out with a notice", model: `{"queryText":"T","format":"time_series"}`,
+			res: &hunting.Result{Frame: data.NewFrame("",
+				data.NewField("Timestamp", nil, []*time.Time{ptr(testNow)}),
+				data.NewField("Tags", nil, []*json.RawMessage{ptr(json.RawMessage(`["a"]`))}),
+				data.NewField("n", nil, []*float64{ptr(2.5)}))},
+			check: func(t *testing.T, f *data.Frame) {
+				wantFields(t, f, "Timestamp:time.Time", "n:*float64")
+				wantNotice(t, f, "Time series: columns that are neither numbers nor labels were left out: Tags.")
+			}},
 		{name: "logs has time then body", model: `{"queryText":"T","format":"logs"}`, res: longResult(),
 			check: func(t *testing.T, f *data.Frame) {
 				wantFields(t, f, "Timestamp:*time.Time", "body:string", "DeviceName:*string", "count_:*int64")

@@ -50,11 +50,16 @@ func toTimeSeries(src *data.Frame, timeCol string) (*data.Frame, *data.Notice) {
 	if out.Meta == nil || out.Meta.Type == "" {
 		out.Meta = &data.FrameMeta{Type: data.FrameTypeTimeSeriesWide, TypeVersion: data.FrameTypeVersion{0, 1}}
 	}
+	var parts []string
+	if skipped := src.Rows() - len(order); skipped > 0 {
+		parts = append(parts, fmt.Sprintf("%d rows with a null time were skipped", skipped))
+	}
+	if len(ignored) > 0 {
+		parts = append(parts, "columns that are neither numbers nor labels were left out: "+strings.Join(ignored, ", "))
+	}
 	var note *data.Notice
-	if dropped := len(ignored); dropped > 0 || len(order) < src.Rows() {
-		note = &data.Notice{Severity: data.NoticeSeverityInfo, Text: fmt.Sprintf(
-			"Time series: %d rows with a null time were skipped; columns that are neither numbers nor labels were left out: %s.",
-			src.Rows()-len(order), orNone(ignored))}
+	if len(parts) > 0 {
+		note = &data.Notice{Severity: data.NoticeSeverityInfo, Text: "Time series: " + strings.Join(parts, "; ") + "."}
 	}
 	return out, note
 }
@@ -95,11 +100,4 @@ func copyRows(f *data.Field, order []int) *data.Field {
 		out.Set(j, f.CopyAt(i))
 	}
 	return out
-}
-
-func orNone(names []string) string {
-	if len(names) == 0 {
-		return "none"
-	}
-	return strings.Join(names, ", ")
 }
