@@ -88,9 +88,25 @@ func cmp3[T int64 | float64 | string](x, y T) int {
 	return 0
 }
 
-// evalCompare compares cell by cell. Strings are never null; any other null operand gives a null result,
-// which where treats as false.
+// evalCompare compares cell by cell. Strings are never null. With a null operand, == and != follow
+// Kusto: null against a value is unequal (== false, != true), null against null is null; ordering
+// comparisons with a null are null, which where treats as false.
 func evalCompare(cl cmpClass, test func(int) bool, eq bool, a, b *dataset.Column, n int) *dataset.Column {
+	out := compareCells(cl, test, eq, a, b, n)
+	if !eq || out.Null == nil || cl == cmpDyn {
+		return out
+	}
+	for i, null := range out.Null {
+		if null && !(a.IsNull(i) && b.IsNull(i)) {
+			out.Null[i] = false
+			setBool(out, i, test(1))
+		}
+	}
+	return out
+}
+
+// compareCells compares cell by cell, null wherever an operand is null.
+func compareCells(cl cmpClass, test func(int) bool, eq bool, a, b *dataset.Column, n int) *dataset.Column {
 	out := newOut(dataset.Bool, n)
 	res := out.Int
 	switch cl {
@@ -152,8 +168,8 @@ func evalCompare(cl cmpClass, test func(int) bool, eq bool, a, b *dataset.Column
 		switch {
 		case ok:
 			setBool(out, i, test(c))
-		case eq && av != nil && bv != nil:
-			// Values of different kinds are simply unequal.
+		case eq && (av != nil || bv != nil):
+			// Values of different kinds are unequal, and so is null against a value (Kusto's rule).
 			setBool(out, i, test(1))
 		default:
 			out.SetNull(i)
