@@ -13,63 +13,51 @@ import (
 func parseTimespan(s string, now time.Time) (from, to time.Time, err error) {
 	s = strings.TrimSpace(s)
 	first, second, hasSlash := strings.Cut(s, "/")
+	a, err := parseIntervalEnd(first)
+	if err != nil {
+		return from, to, timespanErr(s, err)
+	}
 	if !hasSlash {
-		if isDuration(first) {
-			d, err := parseISODuration(first)
-			if err != nil {
-				return from, to, timespanErr(s, err)
-			}
-			return d.before(now), now, nil
+		if a.dur != nil {
+			return a.dur.before(now), now, nil
 		}
-		start, err := parseISOTime(first)
-		if err != nil {
-			return from, to, timespanErr(s, err)
-		}
-		return start, now, nil
+		return a.t, now, nil
+	}
+	b, err := parseIntervalEnd(second)
+	if err != nil {
+		return from, to, timespanErr(s, err)
 	}
 	switch {
-	case isDuration(first) && isDuration(second):
+	case a.dur != nil && b.dur != nil:
 		return from, to, timespanErr(s, fmt.Errorf("both sides are durations"))
-	case isDuration(first):
-		d, err := parseISODuration(first)
-		if err != nil {
-			return from, to, timespanErr(s, err)
-		}
-		end, err := parseISOTime(second)
-		if err != nil {
-			return from, to, timespanErr(s, err)
-		}
-		return d.before(end), end, nil
-	case isDuration(second):
-		start, err := parseISOTime(first)
-		if err != nil {
-			return from, to, timespanErr(s, err)
-		}
-		d, err := parseISODuration(second)
-		if err != nil {
-			return from, to, timespanErr(s, err)
-		}
-		return start, d.after(start), nil
-	}
-	start, err := parseISOTime(first)
-	if err != nil {
-		return from, to, timespanErr(s, err)
-	}
-	end, err := parseISOTime(second)
-	if err != nil {
-		return from, to, timespanErr(s, err)
-	}
-	if end.Before(start) {
+	case a.dur != nil:
+		return a.dur.before(b.t), b.t, nil
+	case b.dur != nil:
+		return a.t, b.dur.after(a.t), nil
+	case b.t.Before(a.t):
 		return from, to, timespanErr(s, fmt.Errorf("end %s is before start %s", second, first))
 	}
-	return start, end, nil
+	return a.t, b.t, nil
+}
+
+// intervalEnd is one side of an ISO 8601 interval: a date-time, or a duration when dur is set.
+type intervalEnd struct {
+	t   time.Time
+	dur *isoDuration
+}
+
+func parseIntervalEnd(s string) (intervalEnd, error) {
+	if strings.HasPrefix(strings.ToUpper(s), "P") {
+		d, err := parseISODuration(s)
+		return intervalEnd{dur: &d}, err
+	}
+	t, err := parseISOTime(s)
+	return intervalEnd{t: t}, err
 }
 
 func timespanErr(s string, err error) error {
 	return fmt.Errorf("Invalid Timespan %q: %w. Use ISO 8601: start/end, P30D/end, start/P30D, P30D or start", s, err) //nolint:staticcheck // the API's message is capitalized
 }
-
-func isDuration(s string) bool { return strings.HasPrefix(strings.ToUpper(s), "P") }
 
 // isoDuration keeps calendar parts apart from clock parts so that P1M means a calendar month.
 type isoDuration struct {
