@@ -2,6 +2,7 @@ package functions
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
@@ -137,6 +138,9 @@ func evalIn(ci, neg bool, val *dataset.Column, cands []*dataset.Column, n int) *
 	}
 	if n > 0 && constant {
 		build(0)
+		if isIntegral(val.Type) {
+			return inIntegers(neg, val, set, out)
+		}
 	}
 	var buf []byte
 	for i := 0; i < n; i++ {
@@ -160,6 +164,22 @@ func evalIn(ci, neg bool, val *dataset.Column, cands []*dataset.Column, n int) *
 			_, found = set[cellString(val, i)]
 		}
 		setBool(out, i, found != neg)
+	}
+	return out
+}
+
+// inIntegers is `in` for an integer column against constant candidates: the candidates' texts are read
+// as integers once, so the scan compares int64s instead of formatting every cell.
+func inIntegers(neg bool, val *dataset.Column, set map[string]struct{}, out *dataset.Column) *dataset.Column {
+	ints := make(map[int64]struct{}, len(set))
+	for s := range set {
+		if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+			ints[v] = struct{}{}
+		}
+	}
+	for i, v := range val.Int {
+		_, found := ints[v]
+		setBool(out, i, (found && !val.IsNull(i)) != neg)
 	}
 	return out
 }

@@ -69,6 +69,8 @@ func TestSetOperators(t *testing.T) {
 		{"in~ array", "op:in~", cols(names, list), []any{true, true, false}, ""},
 		{"!in~", "op:!in~", cols(names, list), []any{false, false, true}, ""},
 		{"!in", "op:!in", cols(longs(1, 2), longs(1, 1)), []any{false, true}, ""},
+		{"in integers fast path", "op:in", cols(ints(4624, 4625, nil, 1), dyns([]any{int64(4624), "4625", 1.5}, []any{int64(4624), "4625", 1.5}, []any{int64(4624), "4625", 1.5}, []any{int64(4624), "4625", 1.5})), []any{true, true, false, false}, ""},
+		{"!in integers", "op:!in", cols(longs(1, 2, nil), longs(1, 1, 1)), []any{false, true, true}, ""},
 		{"in numbers across types", "op:in", cols(longs(1, 2), reals(1.0, 1.0)), []any{true, false}, ""},
 		{"has_any terms", "op:has_any", cols(strs("a -enc b", "Invoke-WebRequest x", "nothing"), strs("enc", "enc", "enc"), strs("invoke-webrequest", "invoke-webrequest", "invoke-webrequest")), []any{true, true, false}, ""},
 		{"has_any array", "op:has_any", cols(strs("C:\\cmd.exe /c", "x"), dyns([]any{"cmd.exe"}, []any{"cmd.exe"})), []any{true, false}, ""},
