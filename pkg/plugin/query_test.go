@@ -100,7 +100,7 @@ func TestQueryDataFormats(t *testing.T) {
 				if labels["db-01"] != 7 || labels["web-01"] != 1 {
 					t.Fatalf("values at 06:00 by label = %v", labels)
 				}
-				wantNotice(t, f, "1 rows with a null time were skipped")
+				wantNotice(t, f, "1 row(s) with a null time were skipped")
 			}},
 		{name: "time series without time column is a table with a notice", model: `{"queryText":"T","format":"time_series"}`,
 			res: &hunting.Result{Frame: data.NewFrame("", data.NewField("n", nil, []*int64{ptr(int64(1))}))},

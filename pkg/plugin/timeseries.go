@@ -52,7 +52,7 @@ func toTimeSeries(src *data.Frame, timeCol string) (*data.Frame, *data.Notice) {
 	}
 	var parts []string
 	if skipped := src.Rows() - len(order); skipped > 0 {
-		parts = append(parts, fmt.Sprintf("%d rows with a null time were skipped", skipped))
+		parts = append(parts, fmt.Sprintf("%d row(s) with a null time were skipped", skipped))
 	}
 	if len(ignored) > 0 {
 		parts = append(parts, "columns that are neither numbers nor labels were left out: "+strings.Join(ignored, ", "))
