@@ -3,6 +3,7 @@ package functions
 import (
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -83,16 +84,7 @@ func runScalarCases(t *testing.T, cases []scalarCase) {
 	}
 }
 
-func contains(s, sub string) bool { return len(sub) == 0 || indexOf(s, sub) >= 0 }
-
-func indexOf(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
-}
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
 // Column shorthands for tables of cases.
 func strs(v ...any) *dataset.Column  { return NewCol(dataset.String, v...) }

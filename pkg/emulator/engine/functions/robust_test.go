@@ -137,3 +137,29 @@ func safeAgg(f *Aggregate, args []*dataset.Column, groups []int32, ngroups int) 
 	}()
 	return f.Eval(testCtx(), args, groups, ngroups)
 }
+
+func TestArgumentCountIsChecked(t *testing.T) {
+	reg := NewRegistry()
+	tests := []struct {
+		name    string
+		types   []dataset.Type
+		wantErr string
+	}{
+		{"max", nil, "max(): expects 1 argument, got 0"},
+		{"arg_max", nil, "arg_max(): expects at least 1 arguments, got 0"},
+		{"substring", []dataset.Type{dataset.String}, "substring(): expects 2 to 3 arguments, got 1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			if f, ok := reg.Scalar(tc.name); ok {
+				_, err = f.Result(tc.types)
+			} else if a, ok := reg.Aggregate(tc.name); ok {
+				_, err = a.Result(tc.types)
+			}
+			if err == nil || err.Error() != tc.wantErr {
+				t.Fatalf("error = %v, want %q", err, tc.wantErr)
+			}
+		})
+	}
+}
