@@ -38,7 +38,7 @@ func (g *generator) serverDay(d *device, day int, ep endpoints, dl dllSet, cl *c
 		case "file":
 			g.logon(d, ts, "LogonSuccess", "Network", from.owner, from, 0, nil)
 			g.connect(d, &proc{img: d.images[iSystem], pid: 4, created: d.bootTime, acct: g.w.system}, ts, "InboundConnectionAccepted", from.ip, "", 445)
-			g.fileEvent(d, nil, g.after(ts, sec, 10*sec), pick(r, []string{"FileModified", "FileCreated"}), from.docs[r.IntN(len(from.docs))], func(rw *row) {
+			g.fileEvent(d, nil, g.after(ts, sec, 10*sec), pick(r, []string{"FileModified", "FileCreated"}), d.docs[r.IntN(len(d.docs))], func(rw *row) {
 				rw.shareName, rw.requestIP, rw.requestProtocol, rw.acct = "Shares", from.ip, "Smb", from.owner
 			})
 		default:

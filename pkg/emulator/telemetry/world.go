@@ -165,6 +165,9 @@ func buildWorld(opts Options) *world {
 			d.images[k] = e.resolve(d.owner.profile)
 		}
 		d.docs = userDocs(d.owner)
+		if d.role == "file" {
+			d.docs = shareDocs()
+		}
 		d.churn = churnFiles(d)
 		for k, f := range d.images {
 			d.launch[k] = `"` + f.path + `" `
@@ -246,4 +249,16 @@ func userDocs(u *account) []*file {
 
 func downloadNames() []string {
 	return []string{"GoogleChromeEnterprise.msi", "zoom-installer.exe", "report-final.pdf", "quarterly-results.xlsx", "vscode-setup.exe", "meeting-notes.docx", "python-3.12.2-amd64.exe", "brochure.pdf"}
+}
+
+// shareDocs are the documents on a file server's D:\Shares, which workstations open and save over SMB.
+func shareDocs() []*file {
+	var out []*file
+	for _, dept := range departments() {
+		for i, n := range []string{"Team plan.docx", "Budget.xlsx", "Contacts.xlsx"} {
+			path := `D:\Shares\` + dept + `\` + n
+			out = append(out, dataFile(path, "share|"+path, int64(31_000+i*52_001)))
+		}
+	}
+	return out
 }
