@@ -52,6 +52,9 @@ func (rc *rowCtx) eval(e Expr) (val, error) {
 	case *identExpr:
 		return rc.ident(x)
 	case *binaryExpr:
+		if isStar(x.l) {
+			return rc.anyColumn(x)
+		}
 		return rc.callOp(x.p, "op:"+x.op, x.l, x.r)
 	case *unaryExpr:
 		return rc.callOp(x.p, "op:"+x.op, x.x)
@@ -300,4 +303,37 @@ func safeAggregate(eval func(*functions.Context, []*dataset.Column, []int32, int
 		err = fmt.Errorf("returned %d values for %d groups", out.Len(), n)
 	}
 	return out, err
+}
+
+// anyColumn evaluates "* has x" (and the other string operators with *): true when any string or dynamic
+// column of the row matches.
+func (rc *rowCtx) anyColumn(x *binaryExpr) (val, error) {
+	r, err := rc.eval(x.r)
+	if err != nil {
+		return val{}, err
+	}
+	out := dataset.NewColumn("", dataset.Bool, rc.n)
+	out.Int = make([]int64, rc.n)
+	for _, c := range rc.tbl.Columns {
+		if c.Type != dataset.String && c.Type != dataset.Dynamic {
+			continue
+		}
+		arg := val{c, false}
+		if c.Type == dataset.Dynamic {
+			if arg, err = rc.apply(x.p, "tostring", []val{arg}); err != nil {
+				return val{}, err
+			}
+		}
+		m, err := rc.apply(x.p, "op:"+x.op, []val{arg, r})
+		if err != nil {
+			return val{}, err
+		}
+		mc := rc.full(m)
+		for i, v := range mc.Int {
+			if v != 0 && !mc.IsNull(i) {
+				out.Int[i] = 1
+			}
+		}
+	}
+	return val{out, false}, nil
 }

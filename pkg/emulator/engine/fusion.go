@@ -71,6 +71,9 @@ func collectRefs(e Expr, refs map[string]bool, sc *scope) bool {
 		refs[x.name] = true
 	case *literalExpr, *typeofExpr, *tabularExpr:
 	case *binaryExpr:
+		if isStar(x.l) {
+			return false // * has "x" reads every column
+		}
 		return collectRefs(x.l, refs, sc) && collectRefs(x.r, refs, sc)
 	case *unaryExpr:
 		return collectRefs(x.x, refs, sc)

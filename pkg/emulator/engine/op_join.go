@@ -247,7 +247,7 @@ func (ev *evaluator) matchRows(kind string, lids, rids []int32, n int) ([]int, [
 			li, ri = append(li, i), append(ri, j)
 		}
 		if len(li)&0xffff == 0 || len(li) > ev.eng.limit {
-			if err := ev.checkJoin(len(li)); err != nil {
+			if err := ev.checkRows("join", len(li)); err != nil {
 				return nil, nil, err
 			}
 		}
@@ -262,12 +262,13 @@ func (ev *evaluator) matchRows(kind string, lids, rids []int32, n int) ([]int, [
 	return li, ri, nil
 }
 
-func (ev *evaluator) checkJoin(rows int) error {
+// checkRows stops an operator whose output outgrows the row limit, or whose query was cancelled.
+func (ev *evaluator) checkRows(op string, rows int) error {
 	if err := ev.ctx.Err(); err != nil {
-		return fmt.Errorf("join stopped: %w", err)
+		return fmt.Errorf("%s stopped: %w", op, err)
 	}
 	if rows > ev.eng.limit {
-		return &dataset.QueryError{Message: fmt.Sprintf("'join' operator: the join produces more than %d rows; make the keys more selective or summarize first", ev.eng.limit)}
+		return &dataset.QueryError{Message: fmt.Sprintf("'%s' operator: the result exceeds %d rows; filter first, make join keys more selective or summarize", op, ev.eng.limit)}
 	}
 	return nil
 }

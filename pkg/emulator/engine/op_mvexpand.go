@@ -129,8 +129,10 @@ func (o *mvExpandOp) apply(ev *evaluator, sc *scope, in *dataset.Table) (*datase
 				vals[k] = append(vals[k], v)
 			}
 		}
-		if i&0xffff == 0 && len(rows) > ev.eng.limit {
-			return nil, ev.checkJoin(len(rows))
+		if i&0xffff == 0xffff || len(rows) > ev.eng.limit {
+			if err := ev.checkRows("mv-expand", len(rows)); err != nil {
+				return nil, err
+			}
 		}
 	}
 	out := takeRows(in, rows)

@@ -120,6 +120,7 @@ func TestUnion(t *testing.T) {
 		{name: "kind inner keeps common columns", in: `union kind=inner DeviceLogonEvents, DeviceNetworkEvents | take 1`, want: "Timestamp,DeviceId\nnow-5h0m0s,d1"},
 		{name: "union operator", in: `DeviceLogonEvents | union (DeviceLogonEvents) | count`, want: "Count\n2"},
 		{name: "find", in: `find in (DeviceLogonEvents, DeviceNetworkEvents) where DeviceId == "d1" | project source_, DeviceId`, want: "source_,DeviceId\nDeviceLogonEvents,d1\nDeviceNetworkEvents,d1"},
+		{name: "star has searches every column", in: `DeviceProcessEvents | where * has "whoami" | project ProcessId`, want: "ProcessId\n200"},
 		{name: "search term", in: `DeviceProcessEvents | search "WHOAMI" | project ProcessId`, want: "ProcessId\n200"},
 	})
 }
