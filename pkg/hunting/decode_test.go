@@ -323,6 +323,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"invalid literal", body([][2]string{{"A", "Int64"}}, `[{"A":nope}]`), "", -1, []string{"invalid JSON value"}},
 		{"bad number in skipped value", body([][2]string{{"A", "Int64"}}, `[{"X":01}]`), "", -1, []string{"invalid JSON value"}},
 		{"control character in a string", body([][2]string{{"A", "String"}}, "[{\"A\":\"a\nb\"}]"), "", -1, []string{"control character"}},
+		{"control character after non-ASCII", body([][2]string{{"A", "String"}}, "[{\"A\":\"é\x01\"}]"), "", -1, []string{"control character"}},
 		{"invalid escape", body([][2]string{{"A", "String"}}, `[{"A":"a\qb"}]`), "", -1, []string{"invalid escape"}},
 		{"nesting bomb", body([][2]string{{"A", "Object"}}, `[{"A":`+deep+`}]`), "", -1, []string{"nested deeper"}},
 		{"Int64 not a number", body([][2]string{{"A", "String"}, {"N", "Int64"}}, `[{"N":1},{"A":"x","N":"abc"}]`), "N", 1, []string{`row 1, column "N" (type Int64)`, "abc"}},

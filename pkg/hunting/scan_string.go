@@ -24,20 +24,18 @@ func (s *scanner) readString() ([]byte, error) {
 				return s.readEscaped(bs)
 			}
 			for j, c := range b {
-				if c-0x20 >= 0x60 { // c < 0x20 or c >= 0x80
-					if c < 0x20 {
-						s.pos += j
-						return nil, s.syntax("control character in a string (the body is not valid JSON)")
+				if c-0x20 >= 0x60 { // c < 0x20 or c >= 0x80: the slow path for the rest of the span
+					for k, c := range b[j:] {
+						if c < 0x20 {
+							s.pos += j + k
+							return nil, s.syntax("control character in a string (the body is not valid JSON)")
+						}
 					}
+					s.pos = i + 1
 					if !utf8.Valid(b[j:]) {
-						s.pos = i + 1
 						return toValidUTF8(b, s.scratch[:0]), nil
 					}
-					if bytes.ContainsFunc(b[j:], func(r rune) bool { return r < 0x20 }) {
-						s.pos += j
-						return nil, s.syntax("control character in a string (the body is not valid JSON)")
-					}
-					break
+					return b, nil
 				}
 			}
 			s.pos = i + 1
