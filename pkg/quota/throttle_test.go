@@ -79,20 +79,37 @@ func TestLimitReadFromThe429MessageAdaptsTheBudget(t *testing.T) {
 }
 
 func TestCPUQuotaBacksOffToTheNextCycle(t *testing.T) {
-	h := newHarness(t, Config{})
-	h.api.script = throttleFirst(1, &hunting.QuotaError{Quota: hunting.QuotaCPU, Message: "CPU resources quota exceeded"})
-	_, err := h.run.Run(h.within(30*time.Second), qA)
-	var be *BudgetError
-	if !errors.As(err, &be) || be.Quota != hunting.QuotaCPU || !be.FreesAt.Equal(t0.Truncate(15*time.Minute).Add(15*time.Minute)) {
-		t.Fatalf("err = %v; want the CPU quota freeing at the next 15-minute cycle (09:15)", err)
+	tests := []struct {
+		name    string
+		in      *hunting.QuotaError
+		wantErr time.Time // FreesAt of the throttled request
+	}{
+		{name: "no cycle named: 15 minutes (XDR, Graph)", in: &hunting.QuotaError{Quota: hunting.QuotaCPU, Message: "CPU resources quota exceeded"},
+			wantErr: time.Date(2026, 11, 27, 9, 15, 0, 0, time.UTC)},
+		{name: "cycle read from the message", in: &hunting.QuotaError{Quota: hunting.QuotaCPU,
+			Message: "CPU resources quota exceeded! maximum allowed 00:10:00 of query running time per 01:00:00"},
+			wantErr: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)},
+		{name: "Retry-After wins", in: &hunting.QuotaError{Quota: hunting.QuotaCPU, RetryAfter: 7 * time.Minute, Message: "CPU ... per 01:00:00"},
+			wantErr: t0.Add(7 * time.Minute)},
 	}
-	// Everybody on the tenant waits for the cycle, not just the request that was throttled.
-	if _, err := h.run.Run(h.within(time.Minute), req(1, "")); !errors.As(err, &be) || !be.Throttled {
-		t.Fatalf("next request: %v; want it held back until the cycle", err)
-	}
-	h.clock.AdvanceTo(t0.Truncate(15 * time.Minute).Add(15 * time.Minute))
-	if _, err := h.run.Run(h.within(time.Minute), req(1, "")); err != nil {
-		t.Fatalf("after the cycle: %v", err)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, Config{})
+			h.api.script = throttleFirst(1, tc.in)
+			_, err := h.run.Run(h.within(30*time.Second), qA)
+			var be *BudgetError
+			if !errors.As(err, &be) || be.Quota != hunting.QuotaCPU || !be.FreesAt.Equal(tc.wantErr) {
+				t.Fatalf("err = %v; want the CPU quota freeing at %s", err, tc.wantErr.Format("15:04"))
+			}
+			// Everybody on the tenant waits for the cycle, not just the request that was throttled.
+			if _, err := h.run.Run(h.within(time.Minute), req(1, "")); !errors.As(err, &be) || !be.Throttled {
+				t.Fatalf("next request: %v; want it held back until the cycle", err)
+			}
+			h.clock.AdvanceTo(tc.wantErr)
+			if _, err := h.run.Run(h.within(time.Minute), req(1, "")); err != nil {
+				t.Fatalf("after the cycle: %v", err)
+			}
+		})
 	}
 }
 
