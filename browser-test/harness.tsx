@@ -105,8 +105,12 @@ function QueryPage() {
       app: 'panel-editor',
       startTime: Date.now(),
     } as unknown as DataQueryRequest<QuarryQuery>;
-    const response = await lastValueFrom(ds.query(request));
-    setData({ state: LoadingState.Done, series: response.data, timeRange: request.range });
+    try {
+      const response = await lastValueFrom(ds.query(request));
+      setData({ state: LoadingState.Done, series: response.data, timeRange: request.range });
+    } catch (err) {
+      console.error('query failed:', err instanceof Error ? err.stack : JSON.stringify(err));
+    }
   };
   return (
     <QueryEditor

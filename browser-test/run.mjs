@@ -32,7 +32,9 @@ async function main() {
     console.log(`harness built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   mkdirSync(shots, { recursive: true });
-  const { server, url } = await serve(join(here, 'dist'));
+  const { server, url } = await serve(join(here, 'dist'), {
+    '/public/build/img/icons/': join(here, '..', 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons'),
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   let passed = 0;
   let failed = 0;
@@ -44,7 +46,11 @@ async function main() {
       const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
       const page = await context.newPage();
       const pageErrors = [];
+      const consoleErrors = [];
       page.on('pageerror', (e) => pageErrors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+      // Grafana's web fonts are not in any npm package; the page falls back to system fonts.
+      page.on('response', (r) => r.status() >= 400 && !r.url().includes('/public/fonts/') && consoleErrors.push(`${r.status()} ${r.url()}`));
       page.setDefaultTimeout(15000);
       const t0 = Date.now();
       try {
@@ -57,6 +63,9 @@ async function main() {
       } catch (err) {
         failed++;
         console.log(`FAIL  ${t.name}: ${err.message}`);
+        for (const e of consoleErrors.filter((e) => !e.startsWith('Failed to load resource')).slice(0, 8)) {
+          console.log(`      console error: ${e.slice(0, 500)}`);
+        }
         await page.screenshot({ path: join(shots, `FAILED-${t.name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
       } finally {
         await context.close();

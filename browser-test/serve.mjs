@@ -12,13 +12,18 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** serve starts a static file server for dir on a free loopback port and returns it with its base URL. */
-export async function serve(dir) {
+/**
+ * serve starts a static file server for dir on a free loopback port and returns it with its base URL.
+ * mounts maps URL prefixes to other folders (Grafana's icons live where Grafana would serve them).
+ */
+export async function serve(dir, mounts = {}) {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dir, path === '/' ? 'index.html' : path);
+    const prefix = Object.keys(mounts).find((p) => path.startsWith(p));
+    const root = prefix ? mounts[prefix] : dir;
+    const file = join(root, prefix ? path.slice(prefix.length) : path === '/' ? 'index.html' : path);
     try {
-      if (!file.startsWith(dir) || !statSync(file).isFile()) {
+      if (!file.startsWith(root) || !statSync(file).isFile()) {
         throw new Error('not a file');
       }
     } catch {

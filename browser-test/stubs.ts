@@ -19,7 +19,7 @@ function fetch(options: BackendSrvRequest): Observable<FetchResponse> {
   if (options.url.endsWith('/resources/schema')) {
     return ok({ tables: schemaFile.tables, legacy: { tables: legacyFile.tables, columns: legacyFile.columns } });
   }
-  if (options.url === '/api/ds/query') {
+  if (options.url.startsWith('/api/ds/query')) {
     const body = options.data as { queries: Array<{ refId: string; queryText: string }> };
     const results: Record<string, unknown> = {};
     for (const q of body.queries) {
