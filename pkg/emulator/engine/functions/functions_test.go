@@ -1,6 +1,7 @@
 package functions
 
 import (
+	"math"
 	"testing"
 	"time"
 )
@@ -75,6 +76,8 @@ func TestStringFunctions(t *testing.T) {
 		{"strlen counts characters", "strlen", cols(strs("abc", "Größe", "")), []any{int64(3), int64(5), int64(0)}, ""},
 		{"substring", "substring", cols(strs("abcdef", "abc"), longs(2, 5), longs(3, 1)), []any{"cde", ""}, ""},
 		{"substring no length", "substring", cols(strs("abcdef"), longs(4)), []any{"ef"}, ""},
+		{"substring huge length", "substring", cols(strs("abcdef"), longs(2), longs(math.MaxInt64)), []any{"cdef"}, ""},
+		{"indexof huge length", "indexof", cols(strs("abcdef"), strs("e"), longs(1), longs(math.MaxInt64)), []any{int64(4)}, ""},
 		{"strcat mixes types", "strcat", cols(strs("a"), longs(1), dyns("x")), []any{"a1x"}, ""},
 		{"strcat_delim", "strcat_delim", cols(strs("-"), strs("a"), strs("b")), []any{"a-b"}, ""},
 		{"replace (deprecated order)", "replace", cols(strs(`(\w+)@(\w+)`), strs(`\2 at \1`), strs("joe@contoso")), []any{"contoso at joe"}, ""},

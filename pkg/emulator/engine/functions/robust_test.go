@@ -2,6 +2,7 @@ package functions
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"testing"
 	"time"
@@ -13,7 +14,7 @@ import (
 func sampleCols() []*dataset.Column {
 	return []*dataset.Column{
 		strs("", "a,b", `{"k":[1,2]}`, "10.0.0.1", `C:\x\y.exe`, "-1"),
-		longs(nil, 0, -1, 3, 1<<40, 64),
+		longs(nil, 0, -1, 3, int64(math.MaxInt64), int64(math.MinInt64)),
 		ints(nil, 0, -5, 7, 1, 2),
 		reals(nil, 0.0, -2.5, 1e300, 0.5, 3.0),
 		bools(nil, true, false, true, false, true),

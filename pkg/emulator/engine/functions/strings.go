@@ -156,7 +156,7 @@ func clampRange(n, start, length int64) (int64, int64) {
 		start = n
 	}
 	end := n
-	if length >= 0 && start+length < n {
+	if length >= 0 && length < n-start { // not start+length, which can overflow
 		end = start + length
 	}
 	return start, end

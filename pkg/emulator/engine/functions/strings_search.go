@@ -121,7 +121,7 @@ func indexOfRunes(s, look string, start, length, occ int64) int64 {
 		return -1
 	}
 	end := n
-	if length >= 0 && start+length < n {
+	if length >= 0 && length < n-start { // not start+length, which can overflow
 		end = start + length
 	}
 	hay := string(rs[start:end])
