@@ -111,7 +111,7 @@ func TestConcurrentClients(t *testing.T) {
 	for i, s := range scopes {
 		tokens[i] = emu.AppToken(t, emulator.DemoReaderAppID, s)
 	}
-	const clients, callsEach = 100, 3
+	const clients, callsEach = 100, 2
 	var wg sync.WaitGroup
 	errs := make(chan string, clients*callsEach)
 	for c := 0; c < clients; c++ {
