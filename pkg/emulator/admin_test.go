@@ -52,7 +52,9 @@ func TestSignInDiscovery(t *testing.T) {
 	}{
 		{"openid configuration", "/" + emulator.DemoTenantID + "/v2.0/.well-known/openid-configuration", 200,
 			`"token_endpoint":"` + emu.URL + "/" + emulator.DemoTenantID + `/oauth2/v2.0/token"`},
+		{"v1 path", "/" + emulator.DemoTenantID + "/.well-known/openid-configuration", 200, `"jwks_uri":"` + emu.URL + "/" + emulator.DemoTenantID + `/discovery/v2.0/keys"`},
 		{"unknown tenant", "/contoso.example/v2.0/.well-known/openid-configuration", 400, "AADSTS90002"},
+		{"v1 jwks", "/" + emulator.DemoTenantID + "/discovery/keys", 200, `"alg":"RS256"`},
 		{"jwks", "/" + emulator.DemoTenantID + "/discovery/v2.0/keys", 200, `"kty":"RSA"`},
 		{"instance discovery", "/common/discovery/instance?api-version=1.1&authorization_endpoint=" + emu.URL + "/" + emulator.DemoTenantID + "/oauth2/v2.0/authorize", 200,
 			`"tenant_discovery_endpoint":"` + emu.URL + "/" + emulator.DemoTenantID + `/v2.0/.well-known/openid-configuration"`},

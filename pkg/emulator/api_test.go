@@ -54,6 +54,10 @@ func TestAPIShapesFollowTheFixtures(t *testing.T) {
 			[]string{"Stats", "Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
 		{"mde", "POST", "/api/advancedqueries/run", mdeScope, `{"Query":"DeviceProcessEvents | take 2"}`,
 			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
+		{"mde 2018 beta path", "POST", "/advancedqueries/query", mdeScope, `{"Query":"DeviceProcessEvents | take 2"}`,
+			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
+		{"mde 2018 beta path under api", "POST", "/api/advancedqueries/query", mdeScope, `{"Query":"DeviceProcessEvents | take 2"}`,
+			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
 		{"mde old GET", "GET", "/api/advancedqueries?key=" + url.QueryEscape("DeviceProcessEvents | take 2"), mdeScope, "",
 			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
 	}
