@@ -164,20 +164,26 @@ func (c *Client) Run(ctx context.Context, req Request) (*Result, error) {
 	}
 	res, err := Decode(&limitedReader{r: resp.Body, left: c.maxBytes})
 	if err != nil {
-		if tErr := c.timeoutError(ctx, err); tErr != nil {
-			return nil, tErr
-		}
-		var lim *limitError
-		if errors.As(err, &lim) {
-			return nil, &DecodeError{Row: -1, Offset: c.maxBytes, Msg: fmt.Sprintf("response is larger than %d bytes: reduce the result with project, summarize or take", c.maxBytes)}
-		}
-		var de *DecodeError
-		if !errors.As(err, &de) {
-			return nil, &ServerError{Flavor: c.flavor, Status: 0, Err: fmt.Errorf("reading the response: %w", err)}
-		}
-		return nil, err
+		return nil, c.bodyError(ctx, err)
 	}
 	return res, nil
+}
+
+// bodyError classifies a failure while reading a 2xx body: a time limit, the size bound, a malformed
+// body (*DecodeError as is), or the connection failing mid-body.
+func (c *Client) bodyError(ctx context.Context, err error) error {
+	if tErr := c.timeoutError(ctx, err); tErr != nil {
+		return tErr
+	}
+	var lim *limitError
+	if errors.As(err, &lim) {
+		return &DecodeError{Row: -1, Offset: c.maxBytes, Msg: fmt.Sprintf("response is larger than %d bytes: reduce the result with project, summarize or take", c.maxBytes)}
+	}
+	var de *DecodeError
+	if errors.As(err, &de) {
+		return err
+	}
+	return &ServerError{Flavor: c.flavor, Status: 0, Err: fmt.Errorf("reading the response: %w", err)}
 }
 
 // requestBody JSON-encodes the body. The encoder escapes newlines and quotes in the KQL, which the APIs

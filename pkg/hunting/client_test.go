@@ -232,6 +232,15 @@ func TestClientErrorAnswers(t *testing.T) {
 			e := as[*DecodeError](t, err)
 			contains(t, e.Error(), "HTML")
 		}},
+		{"connection drops mid-body", FlavorXDR, func(w http.ResponseWriter, r *http.Request) {
+			_, _ = io.WriteString(w, `{"Schema":[{"Name":"A","Type":"String"}],"Results":[{"A":"x"},`)
+			w.(http.Flusher).Flush()
+			panic(http.ErrAbortHandler) // the server resets the connection
+		}, func(t *testing.T, err error) {
+			e := as[*ServerError](t, err)
+			eq(t, e.Status, 0)
+			contains(t, err.Error(), "reading the response")
+		}},
 		{"200 truncated", FlavorGraph, func(w http.ResponseWriter, r *http.Request) {
 			_, _ = io.WriteString(w, `{"schema":[{"name":"A","type":"String"}],"results":[{"A":"x"`)
 		}, func(t *testing.T, err error) {
