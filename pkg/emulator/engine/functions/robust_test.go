@@ -16,7 +16,7 @@ func sampleCols() []*dataset.Column {
 		strs("", "a,b", `{"k":[1,2]}`, "10.0.0.1", `C:\x\y.exe`, "-1"),
 		longs(nil, 0, -1, 3, int64(math.MaxInt64), int64(math.MinInt64)),
 		ints(nil, 0, -5, 7, 1, 2),
-		reals(nil, 0.0, -2.5, 1e300, 0.5, 3.0),
+		reals(nil, 0.0, -2.5, 1e300, math.NaN(), math.Inf(-1)),
 		bools(nil, true, false, true, false, true),
 		dts(nil, day(1), time.Unix(0, 0).UTC(), day(31), day(2), day(3)),
 		spans(nil, time.Hour, -time.Minute, time.Duration(0), 24*time.Hour, time.Second),
