@@ -17,14 +17,18 @@ import (
 )
 
 // buildBinaries compiles the plugin and the emulator into dir with the module's normal build flags, so
-// the compiled packages come from the build cache that the unit tests already filled.
+// the compiled packages come from the build cache that the unit tests already filled. One go build
+// links both at once.
 func buildBinaries(ctx context.Context, dir string) (plugin, emu string, err error) {
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", dir+string(filepath.Separator),
+		"github.com/quarry-defender/quarry/pkg", "github.com/quarry-defender/quarry/cmd/hunting-emulator")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	// go build names a main package after its folder: pkg -> gpx_quarry, as Grafana expects.
 	plugin, emu = filepath.Join(dir, "gpx_quarry"), filepath.Join(dir, "hunting-emulator")
-	for _, b := range [][2]string{{plugin, "github.com/quarry-defender/quarry/pkg"}, {emu, "github.com/quarry-defender/quarry/cmd/hunting-emulator"}} {
-		cmd := exec.CommandContext(ctx, "go", "build", "-o", b[0], b[1])
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return "", "", fmt.Errorf("go build %s: %v\n%s", b[1], err, out)
-		}
+	if err := os.Rename(filepath.Join(dir, "pkg"), plugin); err != nil {
+		return "", "", err
 	}
 	return plugin, emu, nil
 }
