@@ -57,7 +57,7 @@ func registerArrays(r *Registry) {
 			},
 		}, aliases...)
 	}
-	arrFn("array_index_of", 2, 2, []argKind{kArray, kAny}, dataset.Long, func(_ *Context, row []any) (any, error) {
+	arrFn("array_index_of", 2, 4, []argKind{kArray, kAny}, dataset.Long, func(_ *Context, row []any) (any, error) {
 		arr, ok := row[0].([]any)
 		if !ok {
 			return nil, nil

@@ -78,7 +78,7 @@ func registerStrings(r *Registry) {
 		},
 	})
 	r.addScalar(&Scalar{
-		Name: "strcat_delim", MinArgs: 3, MaxArgs: 65, Result: fixed("strcat_delim", dataset.String, kAny),
+		Name: "strcat_delim", MinArgs: 2, MaxArgs: 65, Result: fixed("strcat_delim", dataset.String, kAny),
 		Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
 			d, constant := constString(args[0], n)
 			if constant {
