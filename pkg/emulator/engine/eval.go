@@ -210,12 +210,29 @@ func (ev *evaluator) invokeIn(p pos, b *binding, args []Expr, input *dataset.Tab
 }
 
 func (ev *evaluator) evalPipeline(pl *pipeline, sc *scope) (*dataset.Table, error) {
-	t, err := pl.src.eval(ev, sc)
+	needs := columnNeeds(pl.ops, sc)
+	ops := pl.ops
+	var t *dataset.Table
+	var err error
+	if u, ok := pl.src.(*unionSource); ok && !u.inner {
+		// Filters and projections reach into the union's tables, before their rows are copied.
+		k := 0
+		for k < len(ops) {
+			if _, isWhere := ops[k].(*whereOp); !isWhere {
+				break
+			}
+			k++
+		}
+		t, err = ev.filteredUnion(u, ops[:k], needs[k], sc)
+		ops, needs = ops[k:], needs[k:]
+	}
+	if t == nil && err == nil {
+		t, err = pl.src.eval(ev, sc)
+	}
 	if err != nil {
 		return nil, err
 	}
-	needs := columnNeeds(pl.ops, sc)
-	return ev.applyOpsNeeding(pl.ops, needs, sc, keepColumns(t, needs[0]))
+	return ev.applyOpsNeeding(ops, needs, sc, keepColumns(t, needs[0]))
 }
 
 func (ev *evaluator) applyOps(ops []operator, sc *scope, t *dataset.Table) (*dataset.Table, error) {

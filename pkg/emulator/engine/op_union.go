@@ -48,6 +48,15 @@ func (u *unionSource) eval(ev *evaluator, sc *scope) (*dataset.Table, error) {
 }
 
 func (u *unionSource) union(ev *evaluator, sc *scope, tables []*dataset.Table) (*dataset.Table, error) {
+	tables, err := u.members(ev, sc, tables)
+	if err != nil {
+		return nil, err
+	}
+	return unionTables(tables, u.withSrc, u.inner), nil
+}
+
+// members evaluates the union's tables (wildcards expanded), after any piped input.
+func (u *unionSource) members(ev *evaluator, sc *scope, tables []*dataset.Table) ([]*dataset.Table, error) {
 	for _, s := range u.items {
 		if ts, ok := s.(*tableSource); ok && strings.Contains(ts.name, "*") {
 			more, err := ev.wildcardTables(ts.p, ts.name)
@@ -66,7 +75,46 @@ func (u *unionSource) union(ev *evaluator, sc *scope, tables []*dataset.Table) (
 		}
 		tables = append(tables, t)
 	}
-	return unionTables(tables, u.withSrc, u.inner), nil
+	return tables, nil
+}
+
+// filteredUnion evaluates "union T1, T2 | where P | where Q" as the union of each table filtered by P and
+// Q, so that wide tables are not copied whole before the filter drops most rows. A column P reads that
+// a table lacks is null there, as it would be after the union.
+func (ev *evaluator) filteredUnion(u *unionSource, filters []operator, need colSet, sc *scope) (*dataset.Table, error) {
+	tables, err := u.members(ev, sc, nil)
+	if err != nil {
+		return nil, err
+	}
+	types := map[string]dataset.Type{}
+	for _, t := range tables {
+		for _, c := range t.Columns {
+			if _, ok := types[c.Name]; !ok {
+				types[c.Name] = c.Type
+			}
+		}
+	}
+	refs := colSet{}
+	for _, f := range filters {
+		collectRefs(f.(*whereOp).pred, refs, sc)
+	}
+	out := make([]*dataset.Table, len(tables))
+	for i, t := range tables {
+		padded := &dataset.Table{Name: t.Name, Columns: append([]*dataset.Column(nil), t.Columns...)}
+		for name := range refs {
+			if ty, ok := types[name]; ok && t.Column(name) == nil {
+				padded.Columns = append(padded.Columns, nullCol(name, ty, t.Rows()))
+			}
+		}
+		res, err := ev.applyOpsPlain(filters, sc, padded)
+		if err != nil {
+			return nil, err
+		}
+		res.Columns = res.Columns[:len(t.Columns)] // drop the padding again: union adds its nulls in place
+		res.Name = t.Name
+		out[i] = keepColumns(res, need)
+	}
+	return unionTables(out, u.withSrc, u.inner), nil
 }
 
 // unionTables concatenates tables by column name: outer keeps every column (nulls where a table lacks
