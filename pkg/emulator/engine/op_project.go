@@ -39,6 +39,16 @@ func (o *extendOp) apply(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.
 	out := &dataset.Table{Name: in.Name, Columns: append([]*dataset.Column(nil), in.Columns...)}
 	for _, it := range o.items {
 		rc := &rowCtx{ev: ev, sc: sc, tbl: out, n: in.Rows(), op: o.name}
+		if len(it.names) > 1 {
+			cols, err := rc.tupleColumns(it)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range cols {
+				setColumn(out, c)
+			}
+			continue
+		}
 		c, err := rc.evalCol(it.e)
 		if err != nil {
 			return nil, err

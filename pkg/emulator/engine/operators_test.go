@@ -149,6 +149,7 @@ func TestShapingOperators(t *testing.T) {
 		{name: "bag_unpack", in: `print d = dynamic({"a": 1, "b": "x"}) | evaluate bag_unpack(d)`, want: "a,b\n1,x"},
 		{name: "pivot", in: `DeviceProcessEvents | project DeviceId, FileName | where DeviceId != "d3" | evaluate pivot(FileName, count(), DeviceId) | project DeviceId, ['cmd.exe']`, want: "DeviceId,cmd.exe\nd1,1\nd2,0"},
 		{name: "make-series", in: `DeviceProcessEvents | make-series n = count() default = 0 on Timestamp from ago(2d) to now() step 1d by DeviceId | where DeviceId == "d1" | project n`, want: "n\n[0,2]"},
+		{name: "series_decompose_anomalies tuple", in: `print s = dynamic([10, 11, 10, 12, 11, 10, 90, 11, 10, 11]) | extend (flags, score, baseline) = series_decompose_anomalies(s) | project f = flags[6], b = toint(baseline[0])`, want: "f,b\n1,18"},
 		{name: "partition", in: `DeviceProcessEvents | partition by DeviceId (top 1 by ProcessId) | order by ProcessId asc | project ProcessId`, want: "ProcessId\n200\n400\n500"},
 	})
 }
