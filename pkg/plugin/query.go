@@ -3,6 +3,7 @@ package plugin
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
@@ -46,9 +47,20 @@ func (d *Datasource) query(ctx context.Context, q backend.DataQuery, identity st
 		return errorResponse(q.RefID, "", err)
 	}
 	p.req.FromAlert, p.req.Identity = fromAlert, identity
+	start := time.Now()
 	res, err := d.runner.Run(ctx, p.req)
+	// The query text stays out of logs: hunting queries often name users, hosts and hashes.
+	logger := backend.Logger.FromContext(ctx).With("refId", q.RefID, "api", d.settings.API, "format", p.format,
+		"fromAlert", fromAlert, "asUser", identity != "", "duration", time.Since(start))
 	if err != nil {
-		return errorResponse(q.RefID, p.req.Query, err)
+		resp := errorResponse(q.RefID, p.req.Query, err)
+		logger.Debug("hunting query failed", "status", resp.Status, "errorSource", resp.ErrorSource)
+		return resp
 	}
+	rows := 0
+	if res.Frame != nil {
+		rows, _ = res.Frame.RowLen()
+	}
+	logger.Debug("hunting query done", "rows", rows, "cache", res.Cache)
 	return backend.DataResponse{Frames: []*data.Frame{buildFrame(p, res, d.settings)}}
 }

@@ -105,3 +105,13 @@ func TestQueryDataRunsQueriesConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// A runner may answer without a frame (a decorator's bug, an empty body): the user gets an empty
+// frame named after the query, not a crash.
+func TestQueryDataResultWithoutFrame(t *testing.T) {
+	d := newStubbed(t, settingsJSON(""), &stubRunner{res: &hunting.Result{}})
+	r := queryOne(t, d, dataQuery("A", `{"queryText":"T","format":"time_series"}`, testNow.Add(-time.Hour), testNow))
+	if r.Error != nil || len(r.Frames) != 1 || r.Frames[0].Name != "A" || len(r.Frames[0].Fields) != 0 {
+		t.Fatalf("response = %+v", r)
+	}
+}
