@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 )
@@ -77,4 +78,12 @@ func cpuTime() int64 {
 
 func BenchmarkMatchesRegex(b *testing.B) {
 	benchOp(b, "op:matches regex", benchCommandLines(benchRows), Broadcast(strs(`(?i)-enc(odedcommand)?\s+[a-z0-9+/=]{8,}`), 0, benchRows))
+}
+
+func BenchmarkBinHour(b *testing.B) {
+	ts := newOut(dataset.DateTime, benchRows)
+	for i := range ts.Int {
+		ts.Int[i] = testNow.UnixNano() - int64(i)*2_600_000_000
+	}
+	benchOp(b, "bin", ts, Broadcast(spans(time.Hour), 0, benchRows))
 }

@@ -37,6 +37,9 @@ func floorStep(x, step int64) int64 { return floorDiv(x, step) * step }
 // evalBin floors each value to a multiple of size (offset by at, for bin_at); a null or non-positive size
 // gives null.
 func evalBin(out dataset.Type, v, size, at *dataset.Column, n int) *dataset.Column {
+	if fast := binIntFast(out, v, size, at, n); fast != nil {
+		return fast
+	}
 	res := newOut(out, n)
 	switch out {
 	case dataset.DateTime, dataset.TimeSpan:
@@ -123,4 +126,37 @@ func registerBin(r *Registry) {
 			return evalBin(t, args[0], args[1], args[2], n), nil
 		},
 	})
+}
+
+// binIntFast is bin() of a datetime or timespan column by one positive timespan (the summarize-by-bin
+// case): a tight loop over the Int slice. It returns nil when the case does not apply.
+func binIntFast(out dataset.Type, v, size, at *dataset.Column, n int) *dataset.Column {
+	if at != nil || v.Type != out || size.Type != dataset.TimeSpan || n == 0 || size.IsNull(0) {
+		return nil
+	}
+	s := size.Int[0]
+	if s <= 0 {
+		return nil
+	}
+	for _, x := range size.Int[:n] {
+		if x != s {
+			return nil
+		}
+	}
+	res := newOut(out, n)
+	if v.Null != nil {
+		res.Null = append([]bool(nil), v.Null[:n]...)
+	}
+	if out == dataset.DateTime && s%100 == 0 {
+		st := s / 100
+		for i, x := range v.Int[:n] {
+			ticks := floorDiv(x, 100) + ticksToUnix
+			res.Int[i] = (floorStep(ticks, st) - ticksToUnix) * 100
+		}
+		return res
+	}
+	for i, x := range v.Int[:n] {
+		res.Int[i] = floorStep(x, s)
+	}
+	return res
 }
