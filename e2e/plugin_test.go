@@ -13,6 +13,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 	"github.com/grafana/grafana-plugin-sdk-go/genproto/pluginv2"
+	"go.yaml.in/yaml/v3"
 )
 
 // Demo tenant identities of the emulator (DESIGN.md section 6).
@@ -269,5 +270,63 @@ func TestProvisionedDashboardQueries(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestProvisionedAlertRuleQuery runs the sample alert rule's query as Grafana's alerting would (the
+// FromAlert header, the rule's relative range) and checks it yields the one number the threshold needs.
+func TestProvisionedAlertRuleQuery(t *testing.T) {
+	raw, err := os.ReadFile("../provisioning/alerting/hunting-alerts.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Groups []struct {
+			Rules []struct {
+				Title string `yaml:"title"`
+				Data  []struct {
+					DatasourceUID string         `yaml:"datasourceUid"`
+					Model         map[string]any `yaml:"model"`
+				} `yaml:"data"`
+			} `yaml:"rules"`
+		} `yaml:"groups"`
+	}
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	pc := pluginContext(90, "graph", readerApp, demoSecret)
+	var ran int
+	for _, g := range doc.Groups {
+		for _, r := range g.Rules {
+			for _, q := range r.Data {
+				if q.DatasourceUID != "quarry-emulator" {
+					continue
+				}
+				model, _ := json.Marshal(q.Model)
+				now := time.Now()
+				req := backend.ToProto().QueryDataRequest(&backend.QueryDataRequest{PluginContext: pc,
+					Headers: map[string]string{backend.FromAlertHeaderName: "true"},
+					Queries: []backend.DataQuery{{RefID: "A", JSON: model, Interval: time.Minute, MaxDataPoints: 43200,
+						TimeRange: backend.TimeRange{From: now.Add(-time.Hour), To: now}}}})
+				ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+				resp, err := env.plugin.data.QueryData(ctx, req)
+				cancel()
+				if err != nil {
+					t.Fatal(err)
+				}
+				out, err := backend.FromProto().QueryDataResponse(resp)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f := frameOf(t, out, "A")
+				if got := fieldSig(f); got != "Cradles:*int64" || f.Rows() != 1 {
+					t.Fatalf("rule %q: fields %s, rows %d; want one Cradles number", r.Title, got, f.Rows())
+				}
+				ran++
+			}
+		}
+	}
+	if ran == 0 {
+		t.Fatal("no alert rule queries the Quarry data source")
 	}
 }
