@@ -2,6 +2,7 @@ package engine
 
 import (
 	"strings"
+	"time"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 )
@@ -18,6 +19,11 @@ func (rc *rowCtx) call(x *callExpr) (val, error) {
 		return rc.rowNumber(x)
 	case "pack_all":
 		return rc.packAll(x)
+	case todayAtFunc:
+		d := x.args[0].(*literalExpr).col.Int[0]
+		now := rc.ev.q.Now.UTC()
+		day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+		return val{constCol(dataset.DateTime, day.UnixNano()+d), true}, nil
 	case "column_ifexists":
 		if len(x.args) == 2 {
 			if id, ok := x.args[0].(*literalExpr); ok && id.col.Type == dataset.String {

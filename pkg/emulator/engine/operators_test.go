@@ -138,6 +138,7 @@ func TestShapingOperators(t *testing.T) {
 		{name: "parse regex", in: `print s = "a1b22" | parse kind=regex s with "a" N1 "b" N2:long`, want: "s,N1,N2\na1b22,1,22"},
 		{name: "parse no match", in: `print s = "zzz" | parse s with "user=" User`, want: "s,User\nzzz,"},
 		{name: "datatable", in: `datatable(a:long, b:string, c:real, d:datetime, e:bool)[1, "x", 2, datetime(2024-05-01), true]`, want: "a,b,c,d,e\n1,x,2,now-12h0m0s,true"},
+		{name: "time-of-day datetime is today", in: `print t = datetime("8:00:00 AM")`, want: "t\nnow-4h0m0s"},
 		{name: "print names", in: `print 1, x = "a", 2.5`, want: "print_0,x,print_2\n1,a,2.5"},
 		{name: "range long", in: `range i from 1 to 7 step 3`, want: "i\n1\n4\n7"},
 		{name: "range datetime", in: `range t from datetime(2024-05-01) to datetime(2024-05-01 02:00) step 1h | count`, want: "Count\n3"},

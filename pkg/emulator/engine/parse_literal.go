@@ -137,6 +137,12 @@ func (p *parser) parseTypedLiteral() (Expr, bool, error) {
 		c := constCol(ty, nil)
 		return &literalExpr{p: at, col: c}, true, nil
 	}
+	if ty == dataset.DateTime {
+		if d, ok := timeOfDay(raw); ok {
+			// datetime("8:00:00 AM") is today at that time: now() is only known when the query runs.
+			return &callExpr{p: at, name: todayAtFunc, args: []Expr{&literalExpr{p: at, col: constCol(dataset.TimeSpan, int64(d))}}}, true, nil
+		}
+	}
 	c, err := parseTypedValue(ty, raw)
 	if err != nil {
 		return nil, true, p.errorAt(open, "%s(%s): %v", t.Text, raw, err)
@@ -317,4 +323,19 @@ func (p *parser) parseDynamicValue() (any, error) {
 		return nil, p.errorAt(t, "dynamic literals may only hold constants")
 	}
 	return dynOf(lit.col, 0), nil
+}
+
+// todayAtFunc is the engine's internal function for a time-of-day datetime literal (not callable by name:
+// the NUL byte cannot appear in an identifier).
+const todayAtFunc = "\x00today_at"
+
+// timeOfDay parses a bare time such as 8:00:00 AM or 17:30.
+func timeOfDay(s string) (time.Duration, bool) {
+	s = strings.Join(strings.Fields(strings.Trim(strings.TrimSpace(s), `"'`)), " ")
+	for _, layout := range []string{"3:04:05 PM", "3:04 PM", "15:04:05", "15:04"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second, true
+		}
+	}
+	return 0, false
 }
