@@ -120,5 +120,3 @@ func (c *resultCache) purge() {
 	c.lru.Init()
 	c.bytes = 0
 }
-
-func (c *resultCache) len() int { return len(c.entries) }
