@@ -160,7 +160,7 @@ func (c *Client) Run(ctx context.Context, req Request) (*Result, error) {
 		_ = resp.Body.Close()
 	}()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, errorFromResponse(c.flavor, c.scope, req.Query, resp.StatusCode, resp.Header, resp.Body)
+		return nil, errorFromResponse(c.flavor, c.scope, req.Query, tok.Value, resp.StatusCode, resp.Header, resp.Body)
 	}
 	res, err := Decode(&limitedReader{r: resp.Body, left: c.maxBytes})
 	if err != nil {

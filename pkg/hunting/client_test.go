@@ -225,6 +225,13 @@ func TestClientErrorAnswers(t *testing.T) {
 		{"504", FlavorGraph, serveFile(t, "error_graph_504_issue19954_unknownerror.json", 504), func(t *testing.T, err error) {
 			eq(t, as[*ServerError](t, err).Status, 504)
 		}},
+		{"a proxy echoing the request never leaks the token", FlavorGraph, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/plain")
+			w.WriteHeader(502)
+			_, _ = io.WriteString(w, "upstream failed for request with Authorization: "+r.Header.Get("Authorization"))
+		}, func(t *testing.T, err error) {
+			contains(t, as[*ServerError](t, err).Error(), "Authorization: Bearer [redacted]")
+		}},
 		{"200 with an HTML page", FlavorGraph, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html")
 			_, _ = io.WriteString(w, "<html>Sign in to continue</html>")

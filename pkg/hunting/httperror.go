@@ -40,12 +40,13 @@ type parsedError struct {
 // (at most maxErrorBody bytes are read). query is the KQL that was sent, kept on 400-class errors.
 // It is exported so that tests and the emulator's clients classify answers exactly as the Client does.
 func ErrorFromResponse(flavor Flavor, query string, status int, header http.Header, body io.Reader) error {
-	return errorFromResponse(flavor, defaultScope(flavor), query, status, header, body)
+	return errorFromResponse(flavor, defaultScope(flavor), query, "", status, header, body)
 }
 
-// errorFromResponse is ErrorFromResponse for a client that requested tokens for scope.
-func errorFromResponse(flavor Flavor, scope, query string, status int, header http.Header, body io.Reader) error {
-	p := parseErrorBody(header, body)
+// errorFromResponse is ErrorFromResponse for a client that requested tokens for scope and sent token:
+// a proxy or a debugging endpoint may echo the request, and the token must never reach an error text.
+func errorFromResponse(flavor Flavor, scope, query, token string, status int, header http.Header, body io.Reader) error {
+	p := parseErrorBody(header, body, token)
 	switch {
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
 		return newAuthError(flavor, scope, status, p)
@@ -57,11 +58,14 @@ func errorFromResponse(flavor Flavor, scope, query string, status int, header ht
 	return &APIError{Flavor: flavor, Status: status, Code: p.code, Message: p.message, Target: p.target, RequestID: p.requestID, Query: query}
 }
 
-func parseErrorBody(header http.Header, body io.Reader) parsedError {
+func parseErrorBody(header http.Header, body io.Reader, token string) parsedError {
 	raw, readErr := io.ReadAll(io.LimitReader(body, maxErrorBody+1))
 	truncated := len(raw) > maxErrorBody
 	if truncated {
 		raw = raw[:maxErrorBody]
+	}
+	if token != "" {
+		raw = bytes.ReplaceAll(raw, []byte(token), []byte("[redacted]"))
 	}
 	p := parsedError{requestID: firstHeader(header, "request-id", "x-ms-request-id", "client-request-id")}
 	var eb errorBody
