@@ -20,6 +20,9 @@ func stringLen(s string) (int, error) {
 		}
 		return end + 6, nil
 	case s[0] == '@':
+		if len(s) < 2 || s[1] != '\'' && s[1] != '"' {
+			return 0, errors.New("'@' must start a verbatim string literal such as @'c:\\path'")
+		}
 		q := s[1]
 		for i := 2; i < len(s); i++ {
 			if s[i] != q {

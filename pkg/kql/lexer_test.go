@@ -90,6 +90,7 @@ func TestLexErrors(t *testing.T) {
 		{"unterminated verbatim", "print @'abc", "unterminated verbatim", 1, 7},
 		{"unterminated multi-line", "print ```abc", "unterminated multi-line", 1, 7},
 		{"unterminated bracket", "project ['a ", "unterminated string literal", 1, 9},
+		{"lone verbatim marker in brackets", "[@", "verbatim string literal", 1, 1},
 		{"stray character", "T | where A == `x", "unexpected character", 1, 16},
 	}
 	for _, tc := range tests {

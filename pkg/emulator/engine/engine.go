@@ -43,7 +43,13 @@ func New(cat *dataset.Catalog, opts ...Option) *Engine {
 
 // Run parses and evaluates q. Syntax and semantic errors are *dataset.QueryError; a cancelled or
 // expired ctx stops evaluation with ctx's error.
-func (e *Engine) Run(ctx context.Context, q dataset.Query) (*dataset.Table, error) {
+func (e *Engine) Run(ctx context.Context, q dataset.Query) (out *dataset.Table, err error) {
+	defer func() {
+		// A bug in one operator must fail one query with a message, not take the emulator down.
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("engine: internal error while running the query: %v", r)
+		}
+	}()
 	parsed, err := parse(q.Text)
 	if err != nil {
 		return nil, err
@@ -63,7 +69,7 @@ func (e *Engine) Run(ctx context.Context, q dataset.Query) (*dataset.Table, erro
 			ev.groups[g] = true
 		}
 	}
-	out, err := ev.runQuery(parsed)
+	out, err = ev.runQuery(parsed)
 	if err != nil {
 		return nil, err
 	}
