@@ -111,7 +111,7 @@ func (d *decoder) decode() (*Result, error) {
 				d.stats = compact.Bytes()
 			}
 		case which != "":
-			return nil, s.syntax(fmt.Sprintf("the key %q appears twice in the response", key))
+			return nil, s.syntax(fmt.Sprintf("the key %q appears twice in the response (keys are case-insensitive)", which))
 		default:
 			if err := s.skip(0); err != nil {
 				return nil, err
