@@ -354,6 +354,10 @@ func TestDecodeErrors(t *testing.T) {
 			if IsDownstream(err) != (tt.wantColumn == "") {
 				t.Errorf("IsDownstream = %v for %v", IsDownstream(err), err)
 			}
+			// Reading one byte at a time exercises every refill path: the error must be the same.
+			if _, err2 := Decode(&oneByteReader{s: tt.in}); err2 == nil || err2.Error() != err.Error() {
+				t.Errorf("one byte at a time: %v\nall at once:        %v", err2, err)
+			}
 		})
 	}
 }
