@@ -2,11 +2,8 @@ package engine
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
-	"github.com/quarry-defender/quarry/pkg/emulator/engine/functions"
 )
 
 // rowCtx evaluates scalar expressions over the rows of one table, column at a time.
@@ -227,113 +224,4 @@ func distinctFirstColumn(t *dataset.Table) []any {
 		}
 	}
 	return out
-}
-
-// adaptable operators compare their first argument with the others.
-var adaptable = map[string]bool{"op:==": true, "op:!=": true, "op:<": true, "op:<=": true, "op:>": true,
-	"op:>=": true, "op:in": true, "op:!in": true, "op:in~": true, "op:!in~": true, "op:=~": true, "op:!~": true}
-
-// adaptConstants converts constant operands to the type of the value they are compared with when the
-// conversion is exact: IsSigned == 1, RemotePort == "3389", EventId in ("4624", 4625). Hunting queries
-// written against older schemas rely on it; column-to-column comparisons are left to the operator.
-func adaptConstants(vals []val) []val {
-	out := append([]val(nil), vals...)
-	target := -1
-	for i, v := range vals {
-		if !v.k {
-			target = i
-			break
-		}
-	}
-	if target < 0 {
-		return out
-	}
-	t := vals[target].c.Type
-	for i, v := range vals {
-		if i == target || !v.k || v.c.Type == t || v.c.IsNull(0) {
-			continue
-		}
-		if c := convertConst(v.c, t); c != nil {
-			out[i] = val{c, true}
-		}
-	}
-	return out
-}
-
-// convertConst converts a one-cell column to t when exact, or returns nil.
-func convertConst(c *dataset.Column, t dataset.Type) *dataset.Column {
-	switch {
-	case t == dataset.Bool && (c.Type == dataset.Long || c.Type == dataset.Int) && (c.Int[0] == 0 || c.Int[0] == 1):
-		return constCol(t, c.Int[0] == 1)
-	case (t == dataset.Long || t == dataset.Int) && c.Type == dataset.String:
-		if x, err := strconv.ParseInt(strings.TrimSpace(c.Str[0]), 10, 64); err == nil {
-			return constCol(t, x)
-		}
-	case (t == dataset.Real || t == dataset.Decimal) && c.Type == dataset.String:
-		if f, err := strconv.ParseFloat(strings.TrimSpace(c.Str[0]), 64); err == nil {
-			return constCol(t, f)
-		}
-	case (t == dataset.String || t == dataset.GUID) && (c.Type == dataset.Long || c.Type == dataset.Int):
-		return constCol(t, strconv.FormatInt(c.Int[0], 10))
-	case (t == dataset.String || t == dataset.GUID) && c.Type == dataset.Real:
-		return constCol(t, strconv.FormatFloat(c.Real[0], 'f', -1, 64))
-	}
-	return nil
-}
-
-// safeScalar runs a library function, turning a panic into an error: one bad row must fail the query
-// with a message, not bring the emulator down.
-func safeScalar(eval func(*functions.Context, []*dataset.Column, int) (*dataset.Column, error), ev *evaluator, args []*dataset.Column, n int) (out *dataset.Column, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	return eval(ev.fctx, args, n)
-}
-
-func safeAggregate(eval func(*functions.Context, []*dataset.Column, []int32, int) (*dataset.Column, error), ev *evaluator, args []*dataset.Column, groups []int32, n int) (out *dataset.Column, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	out, err = eval(ev.fctx, args, groups, n)
-	if err == nil && out.Len() != n {
-		err = fmt.Errorf("returned %d values for %d groups", out.Len(), n)
-	}
-	return out, err
-}
-
-// anyColumn evaluates "* has x" (and the other string operators with *): true when any string or dynamic
-// column of the row matches.
-func (rc *rowCtx) anyColumn(x *binaryExpr) (val, error) {
-	r, err := rc.eval(x.r)
-	if err != nil {
-		return val{}, err
-	}
-	out := dataset.NewColumn("", dataset.Bool, rc.n)
-	out.Int = make([]int64, rc.n)
-	for _, c := range rc.tbl.Columns {
-		if c.Type != dataset.String && c.Type != dataset.Dynamic {
-			continue
-		}
-		arg := val{c, false}
-		if c.Type == dataset.Dynamic {
-			if arg, err = rc.apply(x.p, "tostring", []val{arg}); err != nil {
-				return val{}, err
-			}
-		}
-		m, err := rc.apply(x.p, "op:"+x.op, []val{arg, r})
-		if err != nil {
-			return val{}, err
-		}
-		mc := rc.full(m)
-		for i, v := range mc.Int {
-			if v != 0 && !mc.IsNull(i) {
-				out.Int[i] = 1
-			}
-		}
-	}
-	return val{out, false}, nil
 }
