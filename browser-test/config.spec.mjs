@@ -5,7 +5,8 @@ import { assert, deepEqual, fill, open, pick, state } from './helpers.mjs';
 const TENANT = '00000000-0000-4000-8000-00000000c0de';
 const APP = '00000000-0000-4000-8000-0000000000a1';
 const MI = '00000000-0000-4000-8000-0000000000b7';
-const PEM = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nMIIEfake\n-----END PRIVATE KEY-----';
+const PEM =
+  '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nMIIEfake\n-----END PRIVATE KEY-----';
 const BASE = { api: 'graph', cloud: 'global' };
 
 const sel = (page) => page.evaluate(() => window.quarry.selectors.config);
@@ -59,7 +60,14 @@ const modes = [
       await pick(page, s.fallbackAuthType, 'Managed identity');
       await fill(page, s.managedIdentityClientId, MI);
     },
-    jsonData: { ...BASE, authType: 'currentUser', tenantId: TENANT, clientId: APP, fallbackAuthType: 'managedIdentity', managedIdentityClientId: MI },
+    jsonData: {
+      ...BASE,
+      authType: 'currentUser',
+      tenantId: TENANT,
+      clientId: APP,
+      fallbackAuthType: 'managedIdentity',
+      managedIdentityClientId: MI,
+    },
     secureJsonData: { clientSecret: 'quarry-demo-secret' },
   },
 ];
@@ -116,7 +124,11 @@ export const configTests = [
         },
         'jsonData'
       );
-      deepEqual(options.secureJsonData, { tlsCACert: '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----' }, 'secureJsonData');
+      deepEqual(
+        options.secureJsonData,
+        { tlsCACert: '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----' },
+        'secureJsonData'
+      );
     },
   },
   {
@@ -135,7 +147,10 @@ export const configTests = [
   {
     name: 'config: a stored secret shows as configured and can be reset',
     async run({ page, url }) {
-      await open(page, url, { jsonData: { ...BASE, authType: 'clientSecret', tenantId: TENANT, clientId: APP }, secureJsonFields: { clientSecret: true } });
+      await open(page, url, {
+        jsonData: { ...BASE, authType: 'clientSecret', tenantId: TENANT, clientId: APP },
+        secureJsonFields: { clientSecret: true },
+      });
       const s = await sel(page);
       assert.equal(await page.locator(`#${s.clientSecret}`).inputValue(), 'configured');
       await page.getByRole('button', { name: 'Reset' }).click();
@@ -147,7 +162,17 @@ export const configTests = [
   ...['light', 'dark'].map((theme) => ({
     name: `config: screenshot (${theme})`,
     async run({ page, url, shots }) {
-      await open(page, url, { theme, jsonData: { api: 'mde', cloud: 'global', authType: 'clientCertificate', tenantId: TENANT, clientId: 'not-a-guid' }, secureJsonFields: { clientCertificate: true } });
+      await open(page, url, {
+        theme,
+        jsonData: {
+          api: 'mde',
+          cloud: 'global',
+          authType: 'clientCertificate',
+          tenantId: TENANT,
+          clientId: 'not-a-guid',
+        },
+        secureJsonFields: { clientCertificate: true },
+      });
       await page.screenshot({ path: join(shots, `config-${theme}.png`), fullPage: true });
     },
   })),

@@ -83,7 +83,14 @@ const ds = new DataSource({
   access: 'proxy',
   readOnly: false,
   jsonData: initialJson,
-  meta: { id: settings.type, name: settings.typeName, type: PluginType.datasource, module: '', baseUrl: '', info: {} as never },
+  meta: {
+    id: settings.type,
+    name: settings.typeName,
+    type: PluginType.datasource,
+    module: '',
+    baseUrl: '',
+    info: {} as never,
+  },
 });
 
 function QueryPage() {
@@ -131,7 +138,7 @@ function Page() {
   return (
     <ThemeContext.Provider value={theme}>
       <GlobalStyles />
-      <div style={{ padding: 24, maxWidth: 1000, background: theme.colors.background.primary, minHeight: '100vh' }}>
+      <div style={{ padding: 24, background: theme.colors.background.primary, minHeight: '100vh' }}>
         {view === 'query' ? <QueryPage /> : <ConfigPage />}
       </div>
     </ThemeContext.Provider>

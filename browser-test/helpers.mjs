@@ -10,7 +10,9 @@ export async function open(page, url, { view = 'config', theme = 'light', jsonDa
     q.set('secureJsonFields', JSON.stringify(secureJsonFields));
   }
   await page.goto(`${url}?${q}`);
-  await page.waitForSelector(view === 'config' ? 'h3:has-text("Authentication")' : '.monaco-editor', { timeout: 30000 });
+  await page.waitForSelector(view === 'config' ? 'h3:has-text("Authentication")' : '.monaco-editor', {
+    timeout: 30000,
+  });
 }
 
 /** state returns what the editors last reported to Grafana. */

@@ -45,7 +45,10 @@ export const queryTests = [
       const sent = st.requests.filter((r) => r.url.startsWith('/api/ds/query')).pop();
       assert.ok(sent, 'a request to /api/ds/query');
       // The variable arrives as a KQL literal with its backslash escaped; the macro is left for the backend.
-      assert.equal(sent.data.queries[0].queryText, "DeviceLogonEvents | where $__timeFilter(Timestamp) | where AccountName == 'CONTOSO\\\\alice' | take 10");
+      assert.equal(
+        sent.data.queries[0].queryText,
+        "DeviceLogonEvents | where $__timeFilter(Timestamp) | where AccountName == 'CONTOSO\\\\alice' | take 10"
+      );
       const stats = await page.getByTestId(s.stats).innerText();
       assert.equal(stats.trim(), '1,234 rows · executed in 1.23 s · not cached');
     },
@@ -58,14 +61,23 @@ export const queryTests = [
       await page.keyboard.type('DeviceProc', { delay: 5 });
       await page.keyboard.press('Control+Space');
       const tables = await suggestions(page);
-      assert.ok(tables.some((t) => t.includes('DeviceProcessEvents')), `tables offered: ${tables.slice(0, 5).join(' | ')}`);
+      assert.ok(
+        tables.some((t) => t.includes('DeviceProcessEvents')),
+        `tables offered: ${tables.slice(0, 5).join(' | ')}`
+      );
       await page.keyboard.press('Escape');
       await page.keyboard.type('essEvents | where ProcessComm', { delay: 5 });
       await page.keyboard.press('Control+Space');
       const columns = await suggestions(page);
-      assert.ok(columns.some((t) => t.includes('ProcessCommandLine') && t.includes('string')), `columns offered: ${columns.slice(0, 5).join(' | ')}`);
+      assert.ok(
+        columns.some((t) => t.includes('ProcessCommandLine') && t.includes('string')),
+        `columns offered: ${columns.slice(0, 5).join(' | ')}`
+      );
       const st = await state(page);
-      assert.ok(st.requests.some((r) => r.url === '/api/datasources/uid/quarry-harness/resources/schema'), 'schema fetched from the resource route');
+      assert.ok(
+        st.requests.some((r) => r.url === '/api/datasources/uid/quarry-harness/resources/schema'),
+        'schema fetched from the resource route'
+      );
     },
   },
   {

@@ -50,7 +50,11 @@ async function main() {
       page.on('pageerror', (e) => pageErrors.push(e.message));
       page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
       // Grafana's web fonts are not in any npm package; the page falls back to system fonts.
-      page.on('response', (r) => r.status() >= 400 && !r.url().includes('/public/fonts/') && consoleErrors.push(`${r.status()} ${r.url()}`));
+      page.on(
+        'response',
+        (r) =>
+          r.status() >= 400 && !r.url().includes('/public/fonts/') && consoleErrors.push(`${r.status()} ${r.url()}`)
+      );
       page.setDefaultTimeout(15000);
       const t0 = Date.now();
       try {
@@ -66,7 +70,9 @@ async function main() {
         for (const e of consoleErrors.filter((e) => !e.startsWith('Failed to load resource')).slice(0, 8)) {
           console.log(`      console error: ${e.slice(0, 500)}`);
         }
-        await page.screenshot({ path: join(shots, `FAILED-${t.name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+        await page
+          .screenshot({ path: join(shots, `FAILED-${t.name.replace(/\W+/g, '-')}.png`), fullPage: true })
+          .catch(() => {});
       } finally {
         await context.close();
       }

@@ -1,5 +1,12 @@
 import { dataFrameToJSON, FieldType, toDataFrame } from '@grafana/data';
-import { BackendSrv, BackendSrvRequest, FetchResponse, setBackendSrv, setTemplateSrv, TemplateSrv } from '@grafana/runtime';
+import {
+  BackendSrv,
+  BackendSrvRequest,
+  FetchResponse,
+  setBackendSrv,
+  setTemplateSrv,
+  TemplateSrv,
+} from '@grafana/runtime';
 import { Observable, of, throwError } from 'rxjs';
 
 import schemaFile from '../pkg/defenderschema/advanced-hunting-schema.json';
@@ -9,7 +16,17 @@ import legacyFile from '../pkg/defenderschema/legacy-aliases.json';
 export const requests: BackendSrvRequest[] = [];
 
 function ok<T>(data: T): Observable<FetchResponse<T>> {
-  return of({ data, status: 200, ok: true, statusText: 'OK', headers: new Headers(), redirected: false, type: 'basic', url: '', config: { url: '' } });
+  return of({
+    data,
+    status: 200,
+    ok: true,
+    statusText: 'OK',
+    headers: new Headers(),
+    redirected: false,
+    type: 'basic',
+    url: '',
+    config: { url: '' },
+  });
 }
 
 // A stand-in for Grafana's backend: the schema route of the plugin and /api/ds/query with a result
@@ -26,7 +43,11 @@ function fetch(options: BackendSrvRequest): Observable<FetchResponse> {
       const frame = toDataFrame({
         name: q.refId,
         fields: [
-          { name: 'Timestamp', type: FieldType.time, values: [Date.parse('2026-11-20T10:00:00Z'), Date.parse('2026-11-20T10:05:00Z')] },
+          {
+            name: 'Timestamp',
+            type: FieldType.time,
+            values: [Date.parse('2026-11-20T10:00:00Z'), Date.parse('2026-11-20T10:05:00Z')],
+          },
           { name: 'DeviceName', type: FieldType.string, values: ['srv-01', 'ws-17'] },
         ],
       });

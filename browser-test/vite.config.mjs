@@ -22,7 +22,11 @@ export default defineConfig({
     rollupOptions: {
       onwarn(warning, warn) {
         // Dependencies' "use client" directives and odd comments are noise for this page.
-        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' || warning.code === 'INVALID_ANNOTATION' || warning.code === 'SOURCEMAP_ERROR') {
+        if (
+          warning.code === 'MODULE_LEVEL_DIRECTIVE' ||
+          warning.code === 'INVALID_ANNOTATION' ||
+          warning.code === 'SOURCEMAP_ERROR'
+        ) {
           return;
         }
         warn(warning);

@@ -44,20 +44,42 @@ describe('framesToEvents', () => {
         { name: 'Text', type: FieldType.string, values: ['a', 'b'] },
       ],
     });
-    expect(framesToEvents({ refId: 'Anno', timeField: 'When', textField: 'Text' }, [frame])).toEqual([{ time: t0, text: 'a', tags: [] }]);
+    expect(framesToEvents({ refId: 'Anno', timeField: 'When', textField: 'Text' }, [frame])).toEqual([
+      { time: t0, text: 'a', tags: [] },
+    ]);
   });
 });
 
 describe('annotationSupport', () => {
   it('skips empty queries and runs others as tables', () => {
-    expect(annotationSupport.prepareQuery!({ name: 'a', enable: true, iconColor: 'red', target: { refId: 'Anno', queryText: ' ' } })).toBeUndefined();
     expect(
-      annotationSupport.prepareQuery!({ name: 'a', enable: true, iconColor: 'red', target: { refId: 'Anno', queryText: 'AlertInfo', format: 'logs' } })
+      annotationSupport.prepareQuery!({
+        name: 'a',
+        enable: true,
+        iconColor: 'red',
+        target: { refId: 'Anno', queryText: ' ' },
+      })
+    ).toBeUndefined();
+    expect(
+      annotationSupport.prepareQuery!({
+        name: 'a',
+        enable: true,
+        iconColor: 'red',
+        target: { refId: 'Anno', queryText: 'AlertInfo', format: 'logs' },
+      })
     ).toMatchObject({ queryText: 'AlertInfo', format: 'table' });
   });
   it('turns frames into events with the editor’s columns', async () => {
     const events = await lastValueFrom(
-      annotationSupport.processEvents!({ name: 'a', enable: true, iconColor: 'red', target: { refId: 'Anno', textField: 'Title' } as QuarryAnnotationQuery }, [alerts])
+      annotationSupport.processEvents!(
+        {
+          name: 'a',
+          enable: true,
+          iconColor: 'red',
+          target: { refId: 'Anno', textField: 'Title' } as QuarryAnnotationQuery,
+        },
+        [alerts]
+      )
     );
     expect(events?.map((e) => e.text)).toEqual(['Suspicious PowerShell', 'LSASS access']);
   });

@@ -44,7 +44,11 @@ export function framesToEvents(target: QuarryAnnotationQuery, frames: DataFrame[
       if (t === undefined) {
         continue;
       }
-      const event: AnnotationEvent = { time: t, text: text ? String(text.values[i] ?? '') : '', tags: toTags(tags?.values[i]) };
+      const event: AnnotationEvent = {
+        time: t,
+        text: text ? String(text.values[i] ?? '') : '',
+        tags: toTags(tags?.values[i]),
+      };
       const te = end ? toMillis(end.values[i]) : undefined;
       if (te !== undefined) {
         event.timeEnd = te;

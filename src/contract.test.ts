@@ -102,9 +102,12 @@ describe('the Go backend decodes the same names', () => {
   const jsonTags = new Set([...goSource.matchAll(/json:"([A-Za-z0-9_]+)[,"]/g)].map((m) => m[1]));
   const quoted = new Set([...goSource.matchAll(/\["([A-Za-z0-9_]+)"\]/g)].map((m) => m[1]));
 
-  it.each([...JSON_DATA_FIELDS, ...CUSTOM_ENDPOINT_FIELDS, ...QUERY_FIELDS])('json tag %s exists in pkg/plugin', (field) => {
-    expect(jsonTags).toContain(field);
-  });
+  it.each([...JSON_DATA_FIELDS, ...CUSTOM_ENDPOINT_FIELDS, ...QUERY_FIELDS])(
+    'json tag %s exists in pkg/plugin',
+    (field) => {
+      expect(jsonTags).toContain(field);
+    }
+  );
 
   it.each([...SECURE_JSON_FIELDS])('secure field %s is read in pkg/plugin', (field) => {
     expect(quoted).toContain(field);

@@ -56,8 +56,18 @@ describe('DataSource.applyTemplateVariables', () => {
   });
 
   it('keeps explicit choices', () => {
-    const q: QuarryQuery = { refId: 'A', queryText: 'T', format: 'logs', timeColumn: 'EventTime', applyTimeRange: false };
-    expect(newDs().applyTemplateVariables(q, {})).toMatchObject({ format: 'logs', timeColumn: 'EventTime', applyTimeRange: false });
+    const q: QuarryQuery = {
+      refId: 'A',
+      queryText: 'T',
+      format: 'logs',
+      timeColumn: 'EventTime',
+      applyTimeRange: false,
+    };
+    expect(newDs().applyTemplateVariables(q, {})).toMatchObject({
+      format: 'logs',
+      timeColumn: 'EventTime',
+      applyTimeRange: false,
+    });
   });
 });
 
@@ -97,7 +107,11 @@ describe('DataSource defaults', () => {
     expect(newDs({ api: 'mde' }).api).toBe('mde');
   });
   it('gives new queries table format on Timestamp with the dashboard range applied', () => {
-    expect(newDs().getDefaultQuery(CoreApp.PanelEditor)).toEqual({ format: 'table', timeColumn: 'Timestamp', applyTimeRange: true });
+    expect(newDs().getDefaultQuery(CoreApp.PanelEditor)).toEqual({
+      format: 'table',
+      timeColumn: 'Timestamp',
+      applyTimeRange: true,
+    });
   });
   it('supports variables and annotations', () => {
     const ds = newDs();

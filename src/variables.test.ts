@@ -14,7 +14,12 @@ const devices = toDataFrame({
 });
 
 describe('frameValues', () => {
-  const cases: Array<{ name: string; in: DataFrame[]; mode: 'first' | 'textValue'; want: Array<{ text: string; value: string }> }> = [
+  const cases: Array<{
+    name: string;
+    in: DataFrame[];
+    mode: 'first' | 'textValue';
+    want: Array<{ text: string; value: string }>;
+  }> = [
     {
       name: 'first column as text and value, duplicates dropped',
       in: [devices],
@@ -56,7 +61,14 @@ describe('QuarryVariableSupport.query', () => {
     const ds = new DataSource(instanceSettings(), fakeTemplateSrv({}));
     const query = jest.spyOn(ds, 'query').mockReturnValue(of({ data: [devices] }));
     const request = {
-      targets: [{ refId: 'variable', queryText: 'DeviceInfo | project DeviceName, DeviceId', variableColumns: 'textValue', format: 'logs' }],
+      targets: [
+        {
+          refId: 'variable',
+          queryText: 'DeviceInfo | project DeviceName, DeviceId',
+          variableColumns: 'textValue',
+          format: 'logs',
+        },
+      ],
     } as unknown as DataQueryRequest<QuarryVariableQuery>;
     const response = await lastValueFrom((ds.variables as QuarryVariableSupport).query(request));
     expect(query.mock.calls[0][0].targets[0].format).toBe('table');

@@ -1,4 +1,11 @@
-import { CustomVariableSupport, DataFrame, DataQueryRequest, DataQueryResponse, FieldType, MetricFindValue } from '@grafana/data';
+import {
+  CustomVariableSupport,
+  DataFrame,
+  DataQueryRequest,
+  DataQueryResponse,
+  FieldType,
+  MetricFindValue,
+} from '@grafana/data';
 import { Observable } from 'rxjs';
 import { map } from 'rxjs/operators';
 
@@ -18,9 +25,9 @@ export class QuarryVariableSupport extends CustomVariableSupport<DataSource, Qua
     const target = request.targets[0];
     const mode = target?.variableColumns ?? 'first';
     const targets = request.targets.map((t) => ({ ...t, format: DEFAULTS.format }));
-    return this.datasource.query({ ...request, targets }).pipe(
-      map((response) => ({ ...response, data: [toVariableFrame(frameValues(response.data ?? [], mode))] }))
-    );
+    return this.datasource
+      .query({ ...request, targets })
+      .pipe(map((response) => ({ ...response, data: [toVariableFrame(frameValues(response.data ?? [], mode))] })));
   }
 }
 

@@ -10,7 +10,12 @@ describe('AnnotationQueryEditor', () => {
   it('edits the time, end time, text and tags columns of the annotation', () => {
     const onAnnotationChange = jest.fn();
     const ds = new DataSource(instanceSettings(), fakeTemplateSrv({}));
-    const annotation = { name: 'Alerts', enable: true, iconColor: 'red', target: { refId: 'Anno', queryText: 'AlertInfo' } };
+    const annotation = {
+      name: 'Alerts',
+      enable: true,
+      iconColor: 'red',
+      target: { refId: 'Anno', queryText: 'AlertInfo' },
+    };
     render(
       <AnnotationQueryEditor
         datasource={ds}

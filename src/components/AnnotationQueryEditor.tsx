@@ -15,10 +15,34 @@ type Props = QueryEditorProps<DataSource, QuarryQuery, QuarryOptions> & {
 type ColumnKey = 'timeField' | 'timeEndField' | 'textField' | 'tagsField';
 
 const COLUMNS: Array<{ key: ColumnKey; label: string; tooltip: string; placeholder: string; testId: string }> = [
-  { key: 'timeField', label: 'Time', tooltip: 'Column with the event time', placeholder: 'Timestamp', testId: selectors.query.annotationTime },
-  { key: 'timeEndField', label: 'End time', tooltip: 'Optional: a column with an end time draws a region', placeholder: 'optional', testId: selectors.query.annotationTimeEnd },
-  { key: 'textField', label: 'Text', tooltip: 'Column shown as the annotation text; default: the first text column', placeholder: 'e.g. Title', testId: selectors.query.annotationText },
-  { key: 'tagsField', label: 'Tags', tooltip: 'Optional: a column of tags (comma separated or a dynamic array)', placeholder: 'e.g. Severity', testId: selectors.query.annotationTags },
+  {
+    key: 'timeField',
+    label: 'Time',
+    tooltip: 'Column with the event time',
+    placeholder: 'Timestamp',
+    testId: selectors.query.annotationTime,
+  },
+  {
+    key: 'timeEndField',
+    label: 'End time',
+    tooltip: 'Optional: a column with an end time draws a region',
+    placeholder: 'optional',
+    testId: selectors.query.annotationTimeEnd,
+  },
+  {
+    key: 'textField',
+    label: 'Text',
+    tooltip: 'Column shown as the annotation text; default: the first text column',
+    placeholder: 'e.g. Title',
+    testId: selectors.query.annotationText,
+  },
+  {
+    key: 'tagsField',
+    label: 'Tags',
+    tooltip: 'Optional: a column of tags (comma separated or a dynamic array)',
+    placeholder: 'e.g. Severity',
+    testId: selectors.query.annotationTags,
+  },
 ];
 
 /** AnnotationQueryEditor is the query editor plus the columns that make up an annotation. */

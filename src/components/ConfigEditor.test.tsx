@@ -72,10 +72,16 @@ describe('ConfigEditor connection', () => {
 describe('ConfigEditor sign-in modes show exactly the fields they need', () => {
   const cases: Array<{ name: AuthType; jsonData?: Partial<QuarryOptions>; want: string[] }> = [
     { name: 'clientSecret', want: ['Directory (tenant) ID', 'Application (client) ID', 'Client secret'] },
-    { name: 'clientCertificate', want: ['Directory (tenant) ID', 'Application (client) ID', 'Client certificate', 'Private key password'] },
+    {
+      name: 'clientCertificate',
+      want: ['Directory (tenant) ID', 'Application (client) ID', 'Client certificate', 'Private key password'],
+    },
     { name: 'managedIdentity', want: ['Managed identity client ID'] },
     { name: 'workloadIdentity', want: ['Directory (tenant) ID', 'Application (client) ID'] },
-    { name: 'currentUser', want: ['Directory (tenant) ID', 'Application (client) ID', 'Client secret', 'Without a signed-in user'] },
+    {
+      name: 'currentUser',
+      want: ['Directory (tenant) ID', 'Application (client) ID', 'Client secret', 'Without a signed-in user'],
+    },
   ];
   it.each(cases)('$name', ({ name, want }) => {
     renderEditor(settings({ authType: name }));
@@ -97,7 +103,10 @@ describe('switchAuthType', () => {
     expect(to.secureJsonData).toEqual({ tlsCACert: 'ca' });
   });
   it('keeps tenant and client when moving between app modes', () => {
-    const to = switchAuthType(settings({ authType: 'clientSecret', tenantId: 't', clientId: 'c' }), 'clientCertificate');
+    const to = switchAuthType(
+      settings({ authType: 'clientSecret', tenantId: 't', clientId: 'c' }),
+      'clientCertificate'
+    );
     expect(to.jsonData).toEqual({ authType: 'clientCertificate', tenantId: 't', clientId: 'c' });
   });
 });
@@ -147,8 +156,18 @@ describe('ConfigEditor fields', () => {
 describe('ConfigEditor limits', () => {
   const cases: Array<{ name: string; id: keyof typeof selectors.config; in: string; want?: number; error?: RegExp }> = [
     { name: 'valid calls per minute', id: 'maxCallsPerMinute', in: '30', want: 30 },
-    { name: 'not a number', id: 'maxCallsPerMinute', in: 'lots', error: /Calls per minute must be a whole number between 1 and 1000/ },
-    { name: 'row limit above the API maximum', id: 'rowLimit', in: '250000', error: /Row limit must be between 1 and 100000; 250000 is out of range/ },
+    {
+      name: 'not a number',
+      id: 'maxCallsPerMinute',
+      in: 'lots',
+      error: /Calls per minute must be a whole number between 1 and 1000/,
+    },
+    {
+      name: 'row limit above the API maximum',
+      id: 'rowLimit',
+      in: '250000',
+      error: /Row limit must be between 1 and 100000; 250000 is out of range/,
+    },
     { name: 'cache off', id: 'cacheTtlSeconds', in: '0', want: 0 },
     { name: 'timeout too short', id: 'queryTimeoutSeconds', in: '1', error: /between 5 and 600/ },
   ];
@@ -201,5 +220,12 @@ describe('ConfigEditor custom endpoints', () => {
     fireEvent.click(byId(selectors.config.customEndpointsToggle)!);
     expect(saved.last.jsonData).not.toHaveProperty('customEndpoints');
     expect(saved.last.jsonData).not.toHaveProperty('tlsAuthWithCACert');
+  });
+});
+
+describe('ConfigEditor for a new data source', () => {
+  it('saves the defaults it shows: Graph, global cloud, client secret', () => {
+    const saved = renderEditor(settings());
+    expect(saved.last.jsonData).toEqual({ api: 'graph', cloud: 'global', authType: 'clientSecret' });
   });
 });

@@ -18,7 +18,12 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
     if (!api || !cloud || !authType) {
       onOptionsChange({
         ...options,
-        jsonData: { ...options.jsonData, api: api ?? DEFAULTS.api, cloud: cloud ?? DEFAULTS.cloud, authType: authType ?? DEFAULTS.authType },
+        jsonData: {
+          ...options.jsonData,
+          api: api ?? DEFAULTS.api,
+          cloud: cloud ?? DEFAULTS.cloud,
+          authType: authType ?? DEFAULTS.authType,
+        },
       });
     }
     // Only on first render: later changes go through the sections.

@@ -17,7 +17,12 @@ const mounted: { commands: Array<{ keys: number; run: () => void }>; providers: 
 jest.mock('@grafana/ui', () => {
   const actual = jest.requireActual('@grafana/ui');
   const ReactLib = jest.requireActual('react');
-  function CodeEditor(props: { value: string; language: string; onBlur: (v: string) => void; onEditorDidMount: Function }) {
+  function CodeEditor(props: {
+    value: string;
+    language: string;
+    onBlur: (v: string) => void;
+    onEditorDidMount: Function;
+  }) {
     const [value, setValue] = ReactLib.useState(props.value);
     ReactLib.useEffect(() => {
       const editor = {
@@ -38,7 +43,6 @@ jest.mock('@grafana/ui', () => {
         },
       };
       props.onEditorDidMount(editor, monaco);
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     }, []);
     return ReactLib.createElement('textarea', {
       id: 'kql',
@@ -57,7 +61,15 @@ function setup(query: Partial<QuarryQuery> = {}, api: 'graph' | 'xdr' = 'graph',
   const onRunQuery = jest.fn();
   mounted.commands = [];
   mounted.providers = [];
-  render(<QueryEditor datasource={ds} query={{ refId: 'A', ...query }} onChange={onChange} onRunQuery={onRunQuery} data={data} />);
+  render(
+    <QueryEditor
+      datasource={ds}
+      query={{ refId: 'A', ...query }}
+      onChange={onChange}
+      onRunQuery={onRunQuery}
+      data={data}
+    />
+  );
   return { onChange, onRunQuery };
 }
 
@@ -117,7 +129,9 @@ describe('QueryEditor', () => {
 
   it('shows rows, execution time and cache state of the last run', () => {
     const frame = toDataFrame({ fields: [{ name: 'n', values: [1] }] });
-    frame.meta = { custom: { api: 'graph', rows: 12345, truncated: true, cache: 'hit', stats: { ExecutionTime: 0.4321 } } };
+    frame.meta = {
+      custom: { api: 'graph', rows: 12345, truncated: true, cache: 'hit', stats: { ExecutionTime: 0.4321 } },
+    };
     setup({}, 'graph', { state: LoadingState.Done, series: [frame], timeRange: {} as PanelData['timeRange'] });
     const stats = screen.getByTestId(selectors.query.stats);
     expect(stats).toHaveTextContent('12,345 rows · executed in 432 ms · from cache');

@@ -75,7 +75,13 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: P
       <Stack direction="row" justifyContent="space-between" alignItems="center" wrap="wrap">
         <Stack direction="row" gap={1}>
           <Dropdown overlay={starters} placement="bottom-start">
-            <Button variant="secondary" size="sm" icon="book" fill="outline" data-testid={selectors.query.starterQueries}>
+            <Button
+              variant="secondary"
+              size="sm"
+              icon="book"
+              fill="outline"
+              data-testid={selectors.query.starterQueries}
+            >
               Starter queries
             </Button>
           </Dropdown>
@@ -92,7 +98,13 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: P
         </Stack>
         <Stack direction="row" gap={1} alignItems="center">
           <QueryStats data={data} />
-          <Button size="sm" icon="play" onClick={onRunQuery} data-testid={selectors.query.run} tooltip="Shift+Enter in the editor">
+          <Button
+            size="sm"
+            icon="play"
+            onClick={onRunQuery}
+            data-testid={selectors.query.run}
+            tooltip="Shift+Enter in the editor"
+          >
             Run query
           </Button>
         </Stack>

@@ -6,7 +6,7 @@ describe('quoteKql', () => {
     { name: 'domain account keeps its backslash', in: 'CONTOSO\\alice', want: "'CONTOSO\\\\alice'" },
     { name: 'windows path', in: 'C:\\Windows\\System32', want: "'C:\\\\Windows\\\\System32'" },
     { name: 'single quote', in: "O'Brien", want: "'O\\'Brien'" },
-    { name: 'double quote stays', in: 'say "hi"', want: "'say \"hi\"'" },
+    { name: 'double quote stays', in: 'say "hi"', want: '\'say "hi"\'' },
     { name: 'trailing backslash cannot close the literal', in: 'dir\\', want: "'dir\\\\'" },
     { name: 'newline and tab', in: 'a\nb\tc\r', want: "'a\\nb\\tc\\r'" },
     { name: 'unicode passes through', in: 'Zoë 東京 🔒', want: "'Zoë 東京 🔒'" },

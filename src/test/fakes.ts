@@ -31,6 +31,8 @@ export function fakeTemplateSrv(vars: Record<string, string | string[]>): Templa
 
 export function instanceSettings(jsonData: Partial<QuarryOptions> = {}): DataSourceInstanceSettings<QuarryOptions> {
   return {
+    // Required by the type although deprecated.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     id: 1,
     uid: 'quarry-uid',
     type: 'quarry-defender-datasource',

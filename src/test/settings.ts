@@ -17,6 +17,8 @@ export function settings(
     access: 'proxy',
     url: '',
     user: '',
+    // Required by the type although deprecated.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     database: '',
     basicAuth: false,
     basicAuthUser: '',

@@ -21,7 +21,8 @@ export function AuthSection({ options, onOptionsChange }: Props) {
   const workload = authType === 'workloadIdentity';
   const needsApp = authType !== 'managedIdentity';
   const fallback = jsonData.fallbackAuthType;
-  const showMiClientId = authType === 'managedIdentity' || (authType === 'currentUser' && fallback === 'managedIdentity');
+  const showMiClientId =
+    authType === 'managedIdentity' || (authType === 'currentUser' && fallback === 'managedIdentity');
 
   const text = (key: 'tenantId' | 'clientId' | 'managedIdentityClientId') => (e: React.ChangeEvent<HTMLInputElement>) =>
     onOptionsChange(withJsonData(options, { [key]: e.currentTarget.value.trim() || undefined }));
@@ -40,15 +41,19 @@ export function AuthSection({ options, onOptionsChange }: Props) {
       {authType === 'currentUser' && (
         <Alert severity="info" title="Needs Microsoft Entra ID sign-in in Grafana">
           Users must sign in to Grafana with Microsoft Entra ID, and the Grafana admin must enable forwarding of the
-          user&apos;s identity ([auth.azuread] with user identity). The app below exchanges the user&apos;s token for one
-          that carries the user&apos;s own ThreatHunting.Read permission.
+          user&apos;s identity ([auth.azuread] with user identity). The app below exchanges the user&apos;s token for
+          one that carries the user&apos;s own ThreatHunting.Read permission.
         </Alert>
       )}
       {needsApp && (
         <>
           <RequiredText
             label="Directory (tenant) ID"
-            description={workload ? 'Leave empty to use AZURE_TENANT_ID from the pod environment.' : 'From the app registration’s Overview page.'}
+            description={
+              workload
+                ? 'Leave empty to use AZURE_TENANT_ID from the pod environment.'
+                : 'From the app registration’s Overview page.'
+            }
             id={selectors.config.tenantId}
             value={jsonData.tenantId}
             required={!workload}
@@ -57,7 +62,11 @@ export function AuthSection({ options, onOptionsChange }: Props) {
           />
           <RequiredText
             label="Application (client) ID"
-            description={workload ? 'Leave empty to use AZURE_CLIENT_ID from the pod environment.' : 'From the app registration’s Overview page.'}
+            description={
+              workload
+                ? 'Leave empty to use AZURE_CLIENT_ID from the pod environment.'
+                : 'From the app registration’s Overview page.'
+            }
             id={selectors.config.clientId}
             value={jsonData.clientId}
             required={!workload}
@@ -67,7 +76,13 @@ export function AuthSection({ options, onOptionsChange }: Props) {
         </>
       )}
       {(authType === 'clientSecret' || authType === 'currentUser') && (
-        <SecretField options={options} onOptionsChange={onOptionsChange} name="clientSecret" label="Client secret" description="The secret's Value (not its ID) from Certificates & secrets." />
+        <SecretField
+          options={options}
+          onOptionsChange={onOptionsChange}
+          name="clientSecret"
+          label="Client secret"
+          description="The secret's Value (not its ID) from Certificates & secrets."
+        />
       )}
       {authType === 'clientCertificate' && (
         <>
@@ -89,11 +104,21 @@ export function AuthSection({ options, onOptionsChange }: Props) {
               onReset={() => onOptionsChange(withSecretReset(options, 'clientCertificate'))}
             />
           </Field>
-          <SecretField options={options} onOptionsChange={onOptionsChange} name="clientCertificatePassword" label="Private key password" description="Only if the private key is encrypted." optional />
+          <SecretField
+            options={options}
+            onOptionsChange={onOptionsChange}
+            name="clientCertificatePassword"
+            label="Private key password"
+            description="Only if the private key is encrypted."
+            optional
+          />
         </>
       )}
       {authType === 'currentUser' && (
-        <Field label="Without a signed-in user" description="Alert rules, public dashboards and reports run without a user. Choose how they sign in.">
+        <Field
+          label="Without a signed-in user"
+          description="Alert rules, public dashboards and reports run without a user. Choose how they sign in."
+        >
           <Combobox
             id={selectors.config.fallbackAuthType}
             width={WIDTH}
@@ -164,7 +189,13 @@ function RequiredText({ label, description, id, value, required, validate, onCha
   const error = value ? validate(value) : undefined;
   return (
     <Field label={label} description={description} required={required} invalid={!!error} error={error}>
-      <Input id={id} width={WIDTH} value={value ?? ''} placeholder="00000000-0000-0000-0000-000000000000" onChange={onChange} />
+      <Input
+        id={id}
+        width={WIDTH}
+        value={value ?? ''}
+        placeholder="00000000-0000-0000-0000-000000000000"
+        onChange={onChange}
+      />
     </Field>
   );
 }

@@ -28,11 +28,19 @@ export function ConnectionSection({ options, onOptionsChange }: Props) {
           options={API_OPTIONS}
           value={api}
           // The region only exists for the legacy hosts; drop it when moving to Graph.
-          onChange={(v) => onOptionsChange(withJsonData(options, { api: v, region: v === 'graph' ? undefined : options.jsonData.region }))}
+          onChange={(v) =>
+            onOptionsChange(
+              withJsonData(options, { api: v, region: v === 'graph' ? undefined : options.jsonData.region })
+            )
+          }
         />
       </Field>
       {legacy && (
-        <Alert severity="warning" title={`This API stops returning data on ${LEGACY_RETIREMENT_DATE}`} data-testid={selectors.config.legacyWarning}>
+        <Alert
+          severity="warning"
+          title={`This API stops returning data on ${LEGACY_RETIREMENT_DATE}`}
+          data-testid={selectors.config.legacyWarning}
+        >
           Microsoft began retiring the Defender XDR and Defender for Endpoint hunting APIs in January 2026. Move to
           Microsoft Graph before {LEGACY_RETIREMENT_DATE}: give the app the ThreatHunting.Read.All permission and choose
           Microsoft Graph above. Queries stay the same.
@@ -45,7 +53,11 @@ export function ConnectionSection({ options, onOptionsChange }: Props) {
           options={CLOUD_OPTIONS}
           value={cloud}
           // Government clouds have one fixed host per API, so a region no longer applies.
-          onChange={(v) => onOptionsChange(withJsonData(options, { cloud: v, region: v === 'global' ? options.jsonData.region : undefined }))}
+          onChange={(v) =>
+            onOptionsChange(
+              withJsonData(options, { cloud: v, region: v === 'global' ? options.jsonData.region : undefined })
+            )
+          }
         />
       </Field>
       {legacy && cloud === 'global' && (

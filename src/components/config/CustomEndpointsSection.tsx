@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { Alert, Field, InlineSwitch, Input, SecretTextArea } from '@grafana/ui';
+import { Alert, Field, Input, SecretTextArea, Switch } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 
 import { selectors } from '../../selectors';
@@ -30,7 +30,7 @@ export function CustomEndpointsSection({ options, onOptionsChange }: Props) {
       description="For the offline emulator or a private cloud. Most data sources never need this."
     >
       <Field label="Use custom endpoints" description="Replace the Microsoft hosts chosen by API and cloud.">
-        <InlineSwitch
+        <Switch
           id={selectors.config.customEndpointsToggle}
           value={shown}
           onChange={(e) => {
@@ -49,17 +49,44 @@ export function CustomEndpointsSection({ options, onOptionsChange }: Props) {
             [plugin.quarry-defender-datasource] in grafana.ini (or GF_PLUGIN_ALLOW_CUSTOM_ENDPOINTS=true). Tokens and
             queries go to the hosts below, so only use hosts you trust.
           </Alert>
-          <Field label="API URL" description="Replaces the hunting API host, e.g. https://127.0.0.1:8443" invalid={!!apiError} error={apiError}>
-            <Input id={selectors.config.apiUrl} width={60} value={endpoints?.apiUrl ?? ''} placeholder="https://" onChange={(e) => setEndpoint('apiUrl', e.currentTarget.value)} />
+          <Field
+            label="API URL"
+            description="Replaces the hunting API host, e.g. https://127.0.0.1:8443"
+            invalid={!!apiError}
+            error={apiError}
+          >
+            <Input
+              id={selectors.config.apiUrl}
+              width={60}
+              value={endpoints?.apiUrl ?? ''}
+              placeholder="https://"
+              onChange={(e) => setEndpoint('apiUrl', e.currentTarget.value)}
+            />
           </Field>
-          <Field label="Sign-in URL" description="Replaces the Entra ID authority host (without tenant), e.g. https://127.0.0.1:8443" invalid={!!authorityError} error={authorityError}>
-            <Input id={selectors.config.authorityUrl} width={60} value={endpoints?.authorityUrl ?? ''} placeholder="https://" onChange={(e) => setEndpoint('authorityUrl', e.currentTarget.value)} />
+          <Field
+            label="Sign-in URL"
+            description="Replaces the Entra ID authority host (without tenant), e.g. https://127.0.0.1:8443"
+            invalid={!!authorityError}
+            error={authorityError}
+          >
+            <Input
+              id={selectors.config.authorityUrl}
+              width={60}
+              value={endpoints?.authorityUrl ?? ''}
+              placeholder="https://"
+              onChange={(e) => setEndpoint('authorityUrl', e.currentTarget.value)}
+            />
           </Field>
-          <Field label="Trust a custom CA" description="For hosts whose certificate is signed by your own CA; applies to sign-in and API calls.">
-            <InlineSwitch
+          <Field
+            label="Trust a custom CA"
+            description="For hosts whose certificate is signed by your own CA; applies to sign-in and API calls."
+          >
+            <Switch
               id={selectors.config.tlsAuthWithCACert}
               value={!!options.jsonData.tlsAuthWithCACert}
-              onChange={(e) => onOptionsChange(withJsonData(options, { tlsAuthWithCACert: e.currentTarget.checked || undefined }))}
+              onChange={(e) =>
+                onOptionsChange(withJsonData(options, { tlsAuthWithCACert: e.currentTarget.checked || undefined }))
+              }
             />
           </Field>
           {options.jsonData.tlsAuthWithCACert && (

@@ -24,11 +24,43 @@ interface Limit {
 
 // Defaults and maxima follow Microsoft's documented limits (DESIGN.md section 4).
 export const LIMITS: Limit[] = [
-  { key: 'maxCallsPerMinute', label: 'Calls per minute', description: 'Shared by every panel, user and alert rule of this tenant. Microsoft allows 45.', placeholder: '45', range: { min: 1, max: 1000 } },
-  { key: 'maxCallsPerHour', label: 'Calls per hour', description: 'Microsoft allows 1,500 per hour per tenant.', placeholder: '1500', range: { min: 1, max: 100000 } },
-  { key: 'cacheTtlSeconds', label: 'Cache results for (seconds)', description: 'Identical queries within this time reuse the result instead of spending a call. 0 turns the cache off.', placeholder: '60', range: { min: 0, max: 86400 } },
-  { key: 'queryTimeoutSeconds', label: 'Query timeout (seconds)', description: 'Give up after this long. Microsoft stops queries after 3 minutes (Graph, XDR) or 200 s (Defender for Endpoint).', placeholder: 'API limit', range: { min: 5, max: 600 } },
-  { key: 'rowLimit', label: 'Row limit', description: 'Results with this many rows are flagged as possibly truncated. The APIs return at most 100,000 rows.', placeholder: '100000', range: { min: 1, max: 100000 } },
+  {
+    key: 'maxCallsPerMinute',
+    label: 'Calls per minute',
+    description: 'Shared by every panel, user and alert rule of this tenant. Microsoft allows 45.',
+    placeholder: '45',
+    range: { min: 1, max: 1000 },
+  },
+  {
+    key: 'maxCallsPerHour',
+    label: 'Calls per hour',
+    description: 'Microsoft allows 1,500 per hour per tenant.',
+    placeholder: '1500',
+    range: { min: 1, max: 100000 },
+  },
+  {
+    key: 'cacheTtlSeconds',
+    label: 'Cache results for (seconds)',
+    description:
+      'Identical queries within this time reuse the result instead of spending a call. 0 turns the cache off.',
+    placeholder: '30',
+    range: { min: 0, max: 86400 },
+  },
+  {
+    key: 'queryTimeoutSeconds',
+    label: 'Query timeout (seconds)',
+    description:
+      'Give up after this long. Microsoft stops queries after 3 minutes (Graph, XDR) or 200 s (Defender for Endpoint).',
+    placeholder: 'API limit',
+    range: { min: 5, max: 600 },
+  },
+  {
+    key: 'rowLimit',
+    label: 'Row limit',
+    description: 'Results with this many rows are flagged as possibly truncated. The APIs return at most 100,000 rows.',
+    placeholder: '100000',
+    range: { min: 1, max: 100000 },
+  },
 ];
 
 export function LimitsSection({ options, onOptionsChange }: Props) {

@@ -48,7 +48,10 @@ export function regionOptions(api: Exclude<HuntingApi, 'graph'>): Array<Combobox
     ...REGIONS[api].map((r) => ({
       value: r,
       label: REGION_LABELS[r] ?? r,
-      description: api === 'xdr' && !r.startsWith('api-') ? `${r}.${host}` : `${r.startsWith('api-') ? r : 'api-' + r}.${host.slice(4)}`,
+      description:
+        api === 'xdr' && !r.startsWith('api-')
+          ? `${r}.${host}`
+          : `${r.startsWith('api-') ? r : 'api-' + r}.${host.slice(4)}`,
     })),
   ];
 }
@@ -83,7 +86,11 @@ export const AUTH_OPTIONS: Array<ComboboxOption<AuthType>> = [
 
 export const FALLBACK_OPTIONS: Array<ComboboxOption<FallbackAuthType | ''>> = [
   { value: '', label: 'None', description: 'Alert rules and other requests without a signed-in user fail' },
-  { value: 'clientSecret', label: 'App registration: client secret', description: 'The same app, with its application permission' },
+  {
+    value: 'clientSecret',
+    label: 'App registration: client secret',
+    description: 'The same app, with its application permission',
+  },
   { value: 'managedIdentity', label: 'Managed identity', description: "Grafana's managed identity" },
   { value: 'workloadIdentity', label: 'Workload identity', description: "Grafana's federated service account" },
 ];
@@ -94,5 +101,8 @@ export const AUTH_FIELDS: Record<AuthType, { json: string[]; secure: string[] }>
   clientCertificate: { json: ['tenantId', 'clientId'], secure: ['clientCertificate', 'clientCertificatePassword'] },
   managedIdentity: { json: ['managedIdentityClientId'], secure: [] },
   workloadIdentity: { json: ['tenantId', 'clientId'], secure: [] },
-  currentUser: { json: ['tenantId', 'clientId', 'fallbackAuthType', 'managedIdentityClientId'], secure: ['clientSecret'] },
+  currentUser: {
+    json: ['tenantId', 'clientId', 'fallbackAuthType', 'managedIdentityClientId'],
+    secure: ['clientSecret'],
+  },
 };

@@ -26,7 +26,10 @@ const schema: HuntingSchema = {
 };
 
 const monaco: MonacoLike = {
-  languages: { CompletionItemKind: { Class: 5, Field: 3, Function: 1 }, CompletionItemInsertTextRule: { InsertAsSnippet: 4 } },
+  languages: {
+    CompletionItemKind: { Class: 5, Field: 3, Function: 1 },
+    CompletionItemInsertTextRule: { InsertAsSnippet: 4 },
+  },
 };
 
 /** fakeModel is a one-line-per-string text model with just what the provider reads. */

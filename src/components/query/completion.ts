@@ -6,14 +6,25 @@ type Kind = typeof monacoTypes.languages.CompletionItemKind;
 
 /** The parts of Monaco the provider uses: small enough for a test to pass a stand-in. */
 export interface MonacoLike {
-  languages: { CompletionItemKind: Pick<Kind, 'Class' | 'Field' | 'Function'>; CompletionItemInsertTextRule: { InsertAsSnippet: number } };
+  languages: {
+    CompletionItemKind: Pick<Kind, 'Class' | 'Field' | 'Function'>;
+    CompletionItemInsertTextRule: { InsertAsSnippet: number };
+  };
 }
 
 export const MACROS: Array<{ name: string; snippet: string; doc: string }> = [
-  { name: '$__timeFilter', snippet: '\\$__timeFilter(${1:Timestamp})', doc: 'Column between the dashboard start and end time; without a column it uses the time column setting.' },
+  {
+    name: '$__timeFilter',
+    snippet: '\\$__timeFilter(${1:Timestamp})',
+    doc: 'Column between the dashboard start and end time; without a column it uses the time column setting.',
+  },
   { name: '$__timeFrom', snippet: '\\$__timeFrom', doc: 'Start of the dashboard time range as datetime(...).' },
   { name: '$__timeTo', snippet: '\\$__timeTo', doc: 'End of the dashboard time range as datetime(...).' },
-  { name: '$__timeInterval', snippet: '\\$__timeInterval', doc: 'The panel interval as a KQL timespan such as 5m, for bin().' },
+  {
+    name: '$__timeInterval',
+    snippet: '\\$__timeInterval',
+    doc: 'The panel interval as a KQL timespan such as 5m, for bin().',
+  },
   { name: '$__interval', snippet: '\\$__interval', doc: 'Same as $__timeInterval.' },
   { name: '$__interval_ms', snippet: '\\$__interval_ms', doc: 'The panel interval in milliseconds, as an integer.' },
 ];
@@ -71,7 +82,12 @@ export function createCompletionProvider(
         startColumn: word.startColumn,
         endColumn: word.endColumn,
       };
-      const textBefore = model.getValueInRange({ startLineNumber: 1, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
+      const textBefore = model.getValueInRange({
+        startLineNumber: 1,
+        startColumn: 1,
+        endLineNumber: position.lineNumber,
+        endColumn: position.column,
+      });
       const tablesFirst = atTableStart(textBefore);
       const suggestions: monacoTypes.languages.CompletionItem[] = schema.tables.map((t) => ({
         label: t.name,
