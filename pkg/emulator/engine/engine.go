@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
+	"time"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 	"github.com/quarry-defender/quarry/pkg/emulator/engine/functions"
@@ -50,6 +51,9 @@ func (e *Engine) Run(ctx context.Context, q dataset.Query) (out *dataset.Table, 
 			out, err = nil, fmt.Errorf("engine: internal error while running the query: %v", r)
 		}
 	}()
+	if q.Now.IsZero() {
+		q.Now = time.Now().UTC()
+	}
 	parsed, err := parse(q.Text)
 	if err != nil {
 		return nil, err
@@ -105,6 +109,9 @@ func (ev *evaluator) scan(name string) (*dataset.Table, bool, error) {
 // visibleRows returns the rows of t inside the query's window and device groups, or nil for all rows.
 func (ev *evaluator) visibleRows(t *dataset.Table) []int {
 	ts := t.Column("Timestamp")
+	if ts == nil {
+		ts = t.Column("EventTime") // the legacy tables' name for it
+	}
 	if ts != nil && ts.Type != dataset.DateTime {
 		ts = nil
 	}

@@ -64,7 +64,9 @@ func indexOf(s, sub string) int {
 }
 
 func TestQueryScope(t *testing.T) {
-	eng := New(testCatalog())
+	cat := testCatalog()
+	cat.Tables["Legacy"] = &dataset.Table{Name: "Legacy", Columns: []*dataset.Column{timeCol("EventTime", time.Hour, 3*time.Hour)}}
+	eng := New(cat)
 	tests := []struct {
 		name string
 		q    dataset.Query
@@ -78,6 +80,8 @@ func TestQueryScope(t *testing.T) {
 			"Count\n2"},
 		{"tables without DeviceId are not filtered by group", dataset.Query{Text: "datatable(x:long)[1,2] | count", DeviceGroups: []string{}},
 			"Count\n2"},
+		{"legacy EventTime is the time column of legacy tables", dataset.Query{Text: "Legacy | count", From: testNow.Add(-2 * time.Hour)},
+			"Count\n1"},
 		{"MaxRows caps the result", dataset.Query{Text: "DeviceProcessEvents | project ProcessId", MaxRows: 2},
 			"ProcessId\n100\n200"},
 	}
