@@ -74,8 +74,10 @@ type QuotaError struct {
 	// Quota is QuotaCallsPerMinute, QuotaCallsPerHour, QuotaCPU, "calls per <period>" or QuotaUnknown.
 	Quota string
 	// Limit and Period are parsed from "maximum allowed 45 per 00:01:00"; zero when the message has none.
-	Limit  int
-	Period time.Duration
+	// For a CPU quota, Period is its window and CPULimit the query running time allowed in it.
+	Limit    int
+	Period   time.Duration
+	CPULimit time.Duration
 	// RetryAfter is the Retry-After header; zero when absent (it is documented for MDE only).
 	RetryAfter time.Duration
 	Message    string
@@ -88,6 +90,8 @@ func (e *QuotaError) Error() string {
 	switch {
 	case e.Limit > 0:
 		fmt.Fprintf(&b, " (%s: at most %d per %s)", e.Quota, e.Limit, e.Period)
+	case e.CPULimit > 0:
+		fmt.Fprintf(&b, " (%s: at most %s of query time per %s)", e.Quota, e.CPULimit, e.Period)
 	case e.Quota != QuotaUnknown && e.Quota != "":
 		fmt.Fprintf(&b, " (%s)", e.Quota)
 	}

@@ -168,14 +168,16 @@ func TestQuotaParsing(t *testing.T) {
 		wantLimit  int
 		wantPeriod time.Duration
 		wantRetry  time.Duration
+		wantCPU    time.Duration
 	}{
-		{"seed-era 15 per minute", "API calls quota exceeded! maximum allowed 15 per 00:01:00", "", QuotaCallsPerMinute, 15, time.Minute, 0},
-		{"per day", "API calls quota exceeded! maximum allowed 10000 per 1.00:00:00", "", "calls per 24h0m0s", 10000, 24 * time.Hour, 0},
-		{"cpu", "Query exceeded the allowed CPU resources quota", "30", QuotaCPU, 0, 0, 30 * time.Second},
-		{"unknown text", "Too many requests", "", QuotaUnknown, 0, 0, 0},
-		{"retry-after http date", "maximum allowed 45 per 00:01:00", now.Add(90 * time.Second).Format(http.TimeFormat), QuotaCallsPerMinute, 45, time.Minute, 90 * time.Second},
-		{"retry-after garbage", "maximum allowed 45 per 00:01:00", "soon", QuotaCallsPerMinute, 45, time.Minute, 0},
-		{"retry-after negative", "", "-5", QuotaUnknown, 0, 0, 0},
+		{"seed-era 15 per minute", "API calls quota exceeded! maximum allowed 15 per 00:01:00", "", QuotaCallsPerMinute, 15, time.Minute, 0, 0},
+		{"per day", "API calls quota exceeded! maximum allowed 10000 per 1.00:00:00", "", "calls per 24h0m0s", 10000, 24 * time.Hour, 0, 0},
+		{"cpu", "Query exceeded the allowed CPU resources quota", "30", QuotaCPU, 0, 0, 30 * time.Second, 0},
+		{"cpu with window", "CPU resources quota exceeded! maximum allowed 00:10:00 of query running time per 01:00:00; quota renews in 00:04:10", "", QuotaCPU, 0, time.Hour, 0, 10 * time.Minute},
+		{"unknown text", "Too many requests", "", QuotaUnknown, 0, 0, 0, 0},
+		{"retry-after http date", "maximum allowed 45 per 00:01:00", now.Add(90 * time.Second).Format(http.TimeFormat), QuotaCallsPerMinute, 45, time.Minute, 90 * time.Second, 0},
+		{"retry-after garbage", "maximum allowed 45 per 00:01:00", "soon", QuotaCallsPerMinute, 45, time.Minute, 0, 0},
+		{"retry-after negative", "", "-5", QuotaUnknown, 0, 0, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,6 +187,7 @@ func TestQuotaParsing(t *testing.T) {
 			eq(t, q.Limit, tt.wantLimit)
 			eq(t, q.Period, tt.wantPeriod)
 			eq(t, q.RetryAfter, tt.wantRetry)
+			eq(t, q.CPULimit, tt.wantCPU)
 		})
 	}
 }

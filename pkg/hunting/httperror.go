@@ -107,20 +107,20 @@ func newAuthError(flavor Flavor, scope string, status int, p parsedError) *AuthE
 		Permission: app, DelegatedPermission: delegated, Cause: cause}
 }
 
-// quotaPattern matches the documented 429 text "API calls quota exceeded! maximum allowed 45 per 00:01:00".
-// This is the one place the package reads message text: the limit exists nowhere else in the answer.
-var quotaPattern = regexp.MustCompile(`(?i)maximum allowed\s+(\d+)\s+per\s+(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})`)
+// quotaPattern matches the documented 429 text "API calls quota exceeded! maximum allowed 45 per 00:01:00";
+// cpuPattern a CPU quota text of the same style ("maximum allowed 00:10:00 of query running time per
+// 01:00:00"). This is the one place the package reads message text: the limit exists nowhere else.
+var (
+	quotaPattern = regexp.MustCompile(`(?i)maximum allowed\s+(\d+)\s+per\s+((?:\d+\.)?\d{1,2}:\d{2}:\d{2})`)
+	cpuPattern   = regexp.MustCompile(`(?i)maximum allowed\s+((?:\d+\.)?\d{1,2}:\d{2}:\d{2})\b.*?\bper\s+((?:\d+\.)?\d{1,2}:\d{2}:\d{2})`)
+)
 
 func newQuotaError(flavor Flavor, header http.Header, p parsedError) *QuotaError {
 	q := &QuotaError{Flavor: flavor, Quota: QuotaUnknown, Message: p.message, RequestID: p.requestID,
 		RetryAfter: parseRetryAfter(header.Get("Retry-After"), time.Now())}
 	if m := quotaPattern.FindStringSubmatch(p.message); m != nil {
 		q.Limit, _ = strconv.Atoi(m[1])
-		days, _ := strconv.Atoi(m[2])
-		h, _ := strconv.Atoi(m[3])
-		mi, _ := strconv.Atoi(m[4])
-		s, _ := strconv.Atoi(m[5])
-		q.Period = time.Duration(days)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(s)*time.Second
+		q.Period = clockDuration(m[2])
 		switch q.Period {
 		case time.Minute:
 			q.Quota = QuotaCallsPerMinute
@@ -129,10 +129,21 @@ func newQuotaError(flavor Flavor, header http.Header, p parsedError) *QuotaError
 		default:
 			q.Quota = "calls per " + q.Period.String()
 		}
-	} else if strings.Contains(strings.ToLower(p.message), "cpu") {
+		return q
+	}
+	if strings.Contains(strings.ToLower(p.message), "cpu") {
 		q.Quota = QuotaCPU
+		if m := cpuPattern.FindStringSubmatch(p.message); m != nil {
+			q.CPULimit, q.Period = clockDuration(m[1]), clockDuration(m[2])
+		}
 	}
 	return q
+}
+
+// clockDuration reads "[d.]hh:mm:ss" as the APIs write quota windows.
+func clockDuration(s string) time.Duration {
+	secs, _ := parseTimeSpan([]byte(s))
+	return time.Duration(secs * float64(time.Second))
 }
 
 // parseRetryAfter reads delay-seconds or an HTTP date; anything else (or a past date) is 0 = unknown.
