@@ -53,6 +53,7 @@ func TestWhereProjectExtend(t *testing.T) {
 		{name: "project-rename", in: `DeviceLogonEvents | project-rename User = AccountName | project User`, want: "User\nalice"},
 		{name: "project-reorder", in: `DeviceLogonEvents | project-reorder AccountName | project-away Timestamp`, want: "AccountName,DeviceId\nalice,d1"},
 		{name: "project-keep", in: `DeviceLogonEvents | project-keep Acc*`, want: "AccountName\nalice"},
+		{name: "deprecated notcontains and containscs", in: `DeviceProcessEvents | where FileName notcontains "shell" and ProcessCommandLine containscs "c" | project ProcessId`, want: "ProcessId\n200\n400\n500"},
 		{name: "deprecated not-equal", in: `DeviceLogonEvents | where AccountName <> "bob" | count`, want: "Count\n1"},
 		{name: "literal adapts to column type", in: `DeviceNetworkEvents | where RemotePort == "443" | project RemoteIP`, want: "RemoteIP\n10.0.0.1"},
 		{name: "verbatim string", in: `DeviceProcessEvents | where ProcessCommandLine has @"c:\a.txt" | project ProcessId`, want: "ProcessId\n500"},

@@ -42,8 +42,12 @@ var stringOps = map[string]bool{
 	"has": true, "has_cs": true, "contains": true, "contains_cs": true, "containscs": true,
 	"startswith": true, "startswith_cs": true, "endswith": true, "endswith_cs": true,
 	"hasprefix": true, "hasprefix_cs": true, "hassuffix": true, "hassuffix_cs": true,
-	"notcontains": true, "notcontainscs": true, "nothas": true, "like": true, "notlike": true,
+	"notcontains": true, "notcontainscs": true,
 }
+
+// deprecatedOps maps old operator spellings to the registry's names.
+var deprecatedOps = map[string]string{"containscs": "contains_cs", "!containscs": "!contains_cs",
+	"notcontainscs": "!contains_cs", "notcontains": "!contains"}
 
 // setOps take a parenthesised list of candidates.
 var setOps = map[string]bool{"in": true, "in~": true, "has_any": true, "has_all": true}
@@ -95,6 +99,9 @@ func (p *parser) parseComparison() (Expr, error) {
 		}
 		at := p.pos()
 		p.i += n
+		if canonical, ok := deprecatedOps[op]; ok {
+			op = canonical
+		}
 		base := strings.TrimPrefix(op, "!")
 		switch {
 		case setOps[base]:
