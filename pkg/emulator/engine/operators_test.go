@@ -141,6 +141,7 @@ func TestShapingOperators(t *testing.T) {
 		{name: "datatable", in: `datatable(a:long, b:string, c:real, d:datetime, e:bool)[1, "x", 2, datetime(2024-05-01), true]`, want: "a,b,c,d,e\n1,x,2,now-12h0m0s,true"},
 		{name: "time-of-day datetime is today", in: `print t = datetime("8:00:00 AM")`, want: "t\nnow-4h0m0s"},
 		{name: "print names", in: `print 1, x = "a", 2.5`, want: "print_0,x,print_2\n1,a,2.5"},
+		{name: "print of a name keeps it", in: `let v = 3; print v, v + 1`, want: "v,print_1\n3,4"},
 		{name: "range long", in: `range i from 1 to 7 step 3`, want: "i\n1\n4\n7"},
 		{name: "range datetime", in: `range t from datetime(2024-05-01) to datetime(2024-05-01 02:00) step 1h | count`, want: "Count\n3"},
 		{name: "serialize prev next row_number", in: `datatable(x:long)[1, 3, 6] | serialize | extend d = x - prev(x), n = next(x, 1, 0), r = row_number()`, want: "x,d,n,r\n1,null,3,1\n3,2,6,2\n6,3,0,3"},

@@ -115,9 +115,12 @@ func (s *printSource) eval(ev *evaluator, sc *scope) (*dataset.Table, error) {
 		if err != nil {
 			return nil, err
 		}
-		name := fmt.Sprintf("print_%d", i)
+		name := exprName(it.e) // print x is named x, print 1 + 1 print_0
 		if len(it.names) > 0 {
 			name = it.names[0]
+		}
+		if name == "" {
+			name = fmt.Sprintf("print_%d", i)
 		}
 		out.Columns = append(out.Columns, named(c, name))
 	}
