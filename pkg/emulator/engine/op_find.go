@@ -202,18 +202,27 @@ func (ev *evaluator) searchMask(sc *scope, t *dataset.Table, pred Expr, op strin
 		}
 		return mask, nil
 	}
-	term := strings.ToLower(strings.Trim(lit.col.Str[0], "*"))
+	// The library's case-insensitive contains scans each column without per-cell allocations.
+	rc := &rowCtx{ev: ev, sc: sc, tbl: t, n: t.Rows(), op: op}
+	term := val{constCol(dataset.String, strings.Trim(lit.col.Str[0], "*")), true}
 	for _, c := range t.Columns {
-		for i := range mask {
-			if mask[i] {
-				continue
+		if c.Type != dataset.String && c.Type != dataset.Dynamic {
+			continue
+		}
+		arg := val{c, false}
+		var err error
+		if c.Type == dataset.Dynamic {
+			if arg, err = rc.apply(lit.p, "tostring", []val{arg}); err != nil {
+				return nil, err
 			}
-			switch c.Type {
-			case dataset.String, dataset.GUID:
-				mask[i] = strings.Contains(strings.ToLower(c.Str[i]), term)
-			case dataset.Dynamic:
-				mask[i] = strings.Contains(strings.ToLower(jsonKey(c.Dyn[i])), term)
-			}
+		}
+		m, err := rc.apply(lit.p, "op:contains", []val{arg, term})
+		if err != nil {
+			return nil, err
+		}
+		mc := rc.full(m)
+		for i, v := range mc.Int {
+			mask[i] = mask[i] || v != 0 && !mc.IsNull(i)
 		}
 	}
 	return mask, nil

@@ -161,6 +161,7 @@ func TestStatements(t *testing.T) {
 	runCases(t, []queryCase{
 		{name: "let scalars", in: "let n = 2; let since = 1d;\nDeviceProcessEvents | where Timestamp > ago(since) | take n | count", want: "Count\n2"},
 		{name: "let tabular and materialize", in: `let p = materialize(DeviceProcessEvents | where DeviceId == "d2"); p | join (p) on ProcessId | count`, want: "Count\n2"},
+		{name: "one-element dynamic array", in: `let l = dynamic(["d3"]); DeviceProcessEvents | where DeviceId in (l) | project ProcessId`, want: "ProcessId\n400"},
 		{name: "let dynamic list with has_any", in: `let names = dynamic(["whoami", "hidden"]); DeviceProcessEvents | where ProcessCommandLine has_any (names) | project ProcessId`, want: "ProcessId\n200\n300"},
 		{name: "toscalar", in: `let maxPid = toscalar(DeviceProcessEvents | summarize max(ProcessId)); DeviceProcessEvents | where ProcessId == maxPid | project FileName`, want: "FileName\nnotepad.exe"},
 		{name: "scalar function", in: `let twice = (x:long) { x * 2 }; DeviceNetworkEvents | project P = twice(RemotePort) | take 1`, want: "P\n886"},

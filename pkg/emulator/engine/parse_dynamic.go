@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"strings"
+
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 	"github.com/quarry-defender/quarry/pkg/kql"
 )
@@ -60,6 +62,10 @@ func (p *parser) parseDynamicValue() (any, error) {
 	case t.Is("null"):
 		p.next()
 		return nil, nil
+	case t.Kind == kql.Ident && strings.HasPrefix(t.Text, "["):
+		// ["a"] lexes like the bracketed name ['Col Name']; inside dynamic() it is a one-element array.
+		p.next()
+		return []any{kql.IdentName(t)}, nil
 	}
 	e, err := p.parseUnary()
 	if err != nil {
