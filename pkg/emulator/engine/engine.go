@@ -16,6 +16,7 @@ type Engine struct {
 	cat   *dataset.Catalog
 	reg   *functions.Registry
 	limit int
+	cells int
 }
 
 var _ dataset.Engine = (*Engine)(nil)
@@ -30,9 +31,13 @@ func WithRegistry(r *functions.Registry) Option { return func(e *Engine) { e.reg
 // runaway query fails with a clear error instead of exhausting memory. Default 20 million.
 func WithRowLimit(n int) Option { return func(e *Engine) { e.limit = n } }
 
+// WithCellLimit caps rows x columns that a join or mv-expand may copy (default 100 million cells, a few
+// gigabytes), checked before the copy is made.
+func WithCellLimit(n int) Option { return func(e *Engine) { e.cells = n } }
+
 // New returns an engine over cat with the built-in functions.
 func New(cat *dataset.Catalog, opts ...Option) *Engine {
-	e := &Engine{cat: cat, limit: 20_000_000}
+	e := &Engine{cat: cat, limit: 20_000_000, cells: 100_000_000}
 	for _, o := range opts {
 		o(e)
 	}

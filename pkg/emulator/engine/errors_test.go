@@ -116,3 +116,15 @@ func TestRowLimitStopsRunawayJoin(t *testing.T) {
 		t.Fatalf("error = %v, want a row-limit QueryError", err)
 	}
 }
+
+func TestCellLimitStopsWideCopies(t *testing.T) {
+	eng := New(testCatalog(), WithCellLimit(20))
+	_, err := eng.Run(context.Background(), dataset.Query{Text: "DeviceProcessEvents | join kind=inner (DeviceProcessEvents) on DeviceId", Now: testNow})
+	var qe *dataset.QueryError
+	if !errors.As(err, &qe) || !containsStr(qe.Message, "more than the emulator's limit of 20 cells") {
+		t.Fatalf("error = %v, want a cell-limit QueryError", err)
+	}
+	if _, err := eng.Run(context.Background(), dataset.Query{Text: "DeviceProcessEvents | join kind=inner (DeviceProcessEvents) on DeviceId | count", Now: testNow}); err != nil {
+		t.Fatalf("a join that is only counted copies no columns, got %v", err)
+	}
+}

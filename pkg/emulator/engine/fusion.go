@@ -153,6 +153,9 @@ func (ev *evaluator) narrowJoin(o *joinOp, ops []operator, refs map[string]bool,
 	if err != nil {
 		return nil, err
 	}
+	if err := ev.checkCells("join", max(len(j.li), len(j.ri)), len(refs)+2); err != nil {
+		return nil, err
+	}
 	narrow := &dataset.Table{}
 	for _, c := range j.cols {
 		if refs[c.name] {
@@ -188,6 +191,15 @@ func (ev *evaluator) narrowJoin(o *joinOp, ops []operator, refs map[string]bool,
 		return rows
 	}
 	li, ri := rowsOf(leftIDColumn), rowsOf(rightIDColumn)
+	copies := 0
+	for _, c := range j.cols {
+		if res.Column(c.name) == nil && (need == nil || need[c.name]) {
+			copies++
+		}
+	}
+	if err := ev.checkCells("join", max(len(li), len(ri)), copies); err != nil {
+		return nil, err
+	}
 	out := &dataset.Table{}
 	names := map[string]bool{}
 	for _, c := range j.cols {

@@ -93,6 +93,9 @@ func (o *joinOp) apply(ev *evaluator, sc *scope, left *dataset.Table) (*dataset.
 	if err != nil {
 		return nil, err
 	}
+	if err := ev.checkCells("join", max(len(j.li), len(j.ri)), len(j.cols)); err != nil {
+		return nil, err
+	}
 	out := &dataset.Table{}
 	for _, c := range j.cols {
 		out.Columns = append(out.Columns, named(gather(c.src, j.rows(c.left)), c.name))
@@ -260,6 +263,14 @@ func (ev *evaluator) matchRows(kind string, lids, rids []int32, n int) ([]int, [
 		}
 	}
 	return li, ri, nil
+}
+
+// checkCells refuses to copy rows x cols cells beyond the engine's cell limit.
+func (ev *evaluator) checkCells(op string, rows, cols int) error {
+	if rows*cols > ev.eng.cells {
+		return &dataset.QueryError{Message: fmt.Sprintf("'%s' operator: the result would hold %d rows of %d columns, more than the emulator's limit of %d cells; filter or project first, or make join keys more selective", op, rows, cols, ev.eng.cells)}
+	}
+	return nil
 }
 
 // checkRows stops an operator whose output outgrows the row limit, or whose query was cancelled.

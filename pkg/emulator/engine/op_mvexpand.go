@@ -135,6 +135,9 @@ func (o *mvExpandOp) apply(ev *evaluator, sc *scope, in *dataset.Table) (*datase
 			}
 		}
 	}
+	if err := ev.checkCells("mv-expand", len(rows), len(in.Columns)+len(o.items)); err != nil {
+		return nil, err
+	}
 	out := takeRows(in, rows)
 	for k, it := range o.items {
 		c := &dataset.Column{Name: it.name, Type: dataset.Dynamic, Dyn: vals[k]}
