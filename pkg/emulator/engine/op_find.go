@@ -182,12 +182,20 @@ func (ev *evaluator) searchMask(sc *scope, t *dataset.Table, pred Expr, op strin
 		if err != nil {
 			return nil, err
 		}
-		r, err := ev.searchMask(sc, t, b.r, op)
+		// The right side only decides the rows the left one left open: matches for and, misses for or.
+		var open []int
+		for i, v := range l {
+			if v == (b.op == "and") {
+				open = append(open, i)
+			}
+		}
+		r, err := ev.searchMask(sc, takeRows(t, open), b.r, op)
 		if err != nil {
 			return nil, err
 		}
-		for i := range mask {
-			mask[i] = b.op == "and" && l[i] && r[i] || b.op == "or" && (l[i] || r[i])
+		copy(mask, l)
+		for k, i := range open {
+			mask[i] = r[k]
 		}
 		return mask, nil
 	}

@@ -123,6 +123,8 @@ func TestUnion(t *testing.T) {
 		{name: "union operator", in: `DeviceLogonEvents | union (DeviceLogonEvents) | count`, want: "Count\n2"},
 		{name: "find", in: `find in (DeviceLogonEvents, DeviceNetworkEvents) where DeviceId == "d1" | project source_, DeviceId`, want: "source_,DeviceId\nDeviceLogonEvents,d1\nDeviceNetworkEvents,d1"},
 		{name: "star has searches every column", in: `DeviceProcessEvents | where * has "whoami" | project ProcessId`, want: "ProcessId\n200"},
+		{name: "search terms with and", in: `DeviceProcessEvents | search "powershell" and "hidden" | project ProcessId`, want: "ProcessId\n300"},
+		{name: "search terms with or", in: `DeviceProcessEvents | search "whoami" or "notepad" | project ProcessId`, want: "ProcessId\n200\n500"},
 		{name: "search term", in: `DeviceProcessEvents | search "WHOAMI" | project ProcessId`, want: "ProcessId\n200"},
 	})
 }
