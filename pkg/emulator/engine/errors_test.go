@@ -128,3 +128,24 @@ func TestCellLimitStopsWideCopies(t *testing.T) {
 		t.Fatalf("a join that is only counted copies no columns, got %v", err)
 	}
 }
+
+func TestConcurrentRunsShareOneEngine(t *testing.T) {
+	eng := New(testCatalog())
+	const q = `DeviceProcessEvents | join kind=inner (DeviceNetworkEvents) on DeviceId | summarize n = count() by DeviceId | order by DeviceId asc`
+	want := "DeviceId,n\nd1,2\nd2,2"
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			out, err := eng.Run(context.Background(), dataset.Query{Text: q, Now: testNow, DeviceGroups: []string{"Servers", "Workstations"}})
+			if err == nil && render(out) != want {
+				err = errors.New("unexpected result:\n" + render(out))
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
