@@ -212,7 +212,8 @@ func (ev *evaluator) searchMask(sc *scope, t *dataset.Table, pred Expr, op strin
 	}
 	// The library's case-insensitive contains scans each column without per-cell allocations.
 	rc := &rowCtx{ev: ev, sc: sc, tbl: t, n: t.Rows(), op: op}
-	term := val{constCol(dataset.String, strings.Trim(lit.col.Str[0], "*")), true}
+	// One broadcast of the term serves every column (the library never modifies its arguments).
+	term := val{broadcast(constCol(dataset.String, strings.Trim(lit.col.Str[0], "*")), 0, t.Rows()), false}
 	for _, c := range t.Columns {
 		if c.Type != dataset.String && c.Type != dataset.Dynamic {
 			continue
