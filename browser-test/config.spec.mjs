@@ -174,6 +174,18 @@ export const configTests = [
         secureJsonFields: { clientCertificate: true },
       });
       await page.screenshot({ path: join(shots, `config-${theme}.png`), fullPage: true });
+      // The other end of the page: current-user sign-in and custom endpoints switched on.
+      await open(page, url, {
+        theme,
+        jsonData: {
+          api: 'graph',
+          cloud: 'global',
+          authType: 'currentUser',
+          fallbackAuthType: 'managedIdentity',
+          customEndpoints: { apiUrl: 'http://127.0.0.1:8443' },
+        },
+      });
+      await page.screenshot({ path: join(shots, `config-current-user-${theme}.png`), fullPage: true });
     },
   })),
 ];

@@ -103,12 +103,14 @@ export const queryTests = [
       await page.getByRole('menuitem', { name: /Logon failures over time/ }).click();
       await page.getByTestId(s.stats).waitFor();
       await page.getByRole('button', { name: /Macros/ }).click();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: join(shots, `query-${theme}.png`), fullPage: true });
       await page.locator('.monaco-editor').first().click();
       await page.keyboard.press('Control+End');
       await page.keyboard.type('\n| where Account', { delay: 5 });
       await page.keyboard.press('Control+Space');
       await suggestions(page);
-      await page.screenshot({ path: join(shots, `query-${theme}.png`), fullPage: true });
+      await page.screenshot({ path: join(shots, `query-completion-${theme}.png`), fullPage: true });
     },
   })),
 ];
