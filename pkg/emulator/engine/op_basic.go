@@ -79,6 +79,17 @@ func (ev *evaluator) selectRows(sc *scope, in *dataset.Table, pred Expr, op stri
 		return nil, err
 	}
 	c := v.c
+	if c.Type == dataset.Dynamic { // where parse_json(x).enabled: a dynamic true passes
+		b := dataset.NewColumn("", dataset.Bool, len(c.Dyn))
+		for _, d := range c.Dyn {
+			x := int64(0)
+			if t, ok := d.(bool); ok && t {
+				x = 1
+			}
+			b.Int = append(b.Int, x)
+		}
+		c = b
+	}
 	if c.Type != dataset.Bool {
 		return nil, errAt(pred.position(), "'%s' operator: the predicate must be a bool, not %s", op, c.Type)
 	}

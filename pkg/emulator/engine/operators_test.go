@@ -38,6 +38,7 @@ func TestWhereProjectExtend(t *testing.T) {
 		{name: "where equals is case-sensitive", in: `DeviceProcessEvents | where FileName == "powershell.exe" | project ProcessId`, want: "ProcessId\n100"},
 		{name: "where =~ ignores case", in: `DeviceProcessEvents | where FileName =~ "powershell.exe" | project ProcessId`, want: "ProcessId\n100\n300"},
 		{name: "filter is where", in: `DeviceProcessEvents | filter ProcessId > 300 | project ProcessId`, want: "ProcessId\n400\n500"},
+		{name: "dynamic bool predicate", in: `print d = dynamic({"on": true}) | where d.on | count`, want: "Count\n1"},
 		{name: "and or precedence", in: `DeviceProcessEvents | where ProcessId == 100 or ProcessId > 200 and DeviceId == "d2" | project ProcessId`, want: "ProcessId\n100\n300\n500"},
 		{name: "time filter with ago", in: `DeviceProcessEvents | where Timestamp > ago(1d) | count`, want: "Count\n3"},
 		{name: "between timespans", in: `DeviceProcessEvents | where Timestamp between (ago(30h) .. ago(90m)) | project ProcessId`, want: "ProcessId\n200\n300\n400"},
