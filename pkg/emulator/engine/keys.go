@@ -12,7 +12,6 @@ import (
 type keyer struct {
 	dicts  []*dict
 	combos []map[uint64]int32
-	sizes  []int32
 }
 
 type dict struct {

@@ -8,14 +8,13 @@ import (
 
 // unionSource is union as a source (union T1, T2) and, with piped input, as an operator.
 type unionSource struct {
-	at        pos
-	inner     bool
-	withSrc   string
-	items     []source
-	wildcards []string // table patterns, kept for evaluation order
+	at      pos
+	inner   bool
+	withSrc string
+	items   []source
 }
 
-func (p *parser) parseUnion(at pos, _ bool) (*unionSource, error) {
+func (p *parser) parseUnion(at pos) (*unionSource, error) {
 	opts, err := p.parseOptions("kind", "withsource", "isfuzzy")
 	if err != nil {
 		return nil, err
@@ -34,7 +33,7 @@ func (p *parser) parseUnion(at pos, _ bool) (*unionSource, error) {
 }
 
 func parseUnionOp(p *parser, at pos) (operator, error) {
-	u, err := p.parseUnion(at, true)
+	u, err := p.parseUnion(at)
 	if err != nil {
 		return nil, err
 	}

@@ -246,8 +246,7 @@ func uniqueName(taken func(string) bool, base string, numbered bool) string {
 	if !numbered && !taken(base) {
 		return base
 	}
-	start := 1
-	for i := start; ; i++ {
+	for i := 1; ; i++ {
 		if n := fmt.Sprintf("%s%d", base, i); !taken(n) {
 			return n
 		}

@@ -36,7 +36,7 @@ func (p *parser) parseSource() (source, error) {
 		}
 	case "union":
 		p.next()
-		return p.parseUnion(at, false)
+		return p.parseUnion(at)
 	case "find":
 		return p.parseFind(at)
 	case "search":
