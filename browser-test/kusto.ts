@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 
