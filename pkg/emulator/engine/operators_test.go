@@ -109,6 +109,7 @@ func TestJoin(t *testing.T) {
 		{name: "join then where on both sides", in: `DeviceProcessEvents | join kind=inner (DeviceNetworkEvents) on DeviceId | where Timestamp1 > Timestamp | project ProcessId, RemoteIP`, want: "ProcessId,RemoteIP\n200,10.0.0.1\n500,8.8.8.8"},
 		{name: "join then where keeps every column", in: `DeviceLogonEvents | join (DeviceNetworkEvents) on DeviceId | where Timestamp1 > Timestamp | extend Gap = Timestamp1 - Timestamp`, want: "Timestamp,DeviceId,AccountName,Timestamp1,DeviceId1,RemoteIP,RemotePort,InitiatingProcessId,Gap\nnow-5h0m0s,d1,alice,now-1h0m0s,d1,10.0.0.1,443,100,4h0m0s"},
 		{name: "lookup drops right keys", in: left + ` | lookup ` + right + ` on k | where l == 4`, want: "k,l,r\nc,4,null"},
+		{name: "lookup inner", in: left + ` | lookup kind=inner ` + right + ` on k | count`, want: "Count\n5"},
 		{name: "unknown key", in: left + ` | join ` + right + ` on nope`, wantErr: "'join' operator: Failed to resolve column or scalar expression named 'nope'"},
 		{name: "bad kind", in: left + ` | join kind=sideways ` + right + ` on k`, wantErr: "unknown join kind 'sideways'"},
 	})
@@ -140,6 +141,7 @@ func TestShapingOperators(t *testing.T) {
 		{name: "mv-expand bag", in: `print d = dynamic({"k": 1}) | mv-expand d`, want: "d\n{\"k\":1}"},
 		{name: "parse simple", in: `print s = "user=bob id=42 rest" | parse s with "user=" User " id=" Id:long " " *`, want: "s,User,Id\nuser=bob id=42 rest,bob,42"},
 		{name: "parse regex", in: `print s = "a1b22" | parse kind=regex s with "a" N1 "b" N2:long`, want: "s,N1,N2\na1b22,1,22"},
+		{name: "parse-where drops rows that do not match", in: `datatable(s:string)["id=7", "nothing"] | parse-where s with "id=" Id:long`, want: "s,Id\nid=7,7"},
 		{name: "parse no match", in: `print s = "zzz" | parse s with "user=" User`, want: "s,User\nzzz,"},
 		{name: "datatable", in: `datatable(a:long, b:string, c:real, d:datetime, e:bool)[1, "x", 2, datetime(2024-05-01), true]`, want: "a,b,c,d,e\n1,x,2,now-12h0m0s,true"},
 		{name: "time-of-day datetime is today", in: `print t = datetime("8:00:00 AM")`, want: "t\nnow-4h0m0s"},
