@@ -128,6 +128,9 @@ func (ev *evaluator) visibleRows(t *dataset.Table) []int {
 		to = ev.q.To.UnixNano()
 	}
 	dev := t.Column("DeviceId")
+	if dev == nil {
+		dev = t.Column("MachineId") // legacy tables must not show other groups' devices either
+	}
 	if ev.groups == nil || dev == nil || dev.Str == nil {
 		dev = nil
 	}

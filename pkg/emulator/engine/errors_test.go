@@ -65,7 +65,7 @@ func indexOf(s, sub string) int {
 
 func TestQueryScope(t *testing.T) {
 	cat := testCatalog()
-	cat.Tables["Legacy"] = &dataset.Table{Name: "Legacy", Columns: []*dataset.Column{timeCol("EventTime", time.Hour, 3*time.Hour)}}
+	cat.Tables["Legacy"] = &dataset.Table{Name: "Legacy", Columns: []*dataset.Column{timeCol("EventTime", time.Hour, 3*time.Hour), strCol("MachineId", "d1", "d2")}}
 	eng := New(cat)
 	tests := []struct {
 		name string
@@ -82,6 +82,8 @@ func TestQueryScope(t *testing.T) {
 			"Count\n2"},
 		{"legacy EventTime is the time column of legacy tables", dataset.Query{Text: "Legacy | count", From: testNow.Add(-2 * time.Hour)},
 			"Count\n1"},
+		{"device groups apply to legacy MachineId", dataset.Query{Text: "Legacy | project MachineId", DeviceGroups: []string{"Workstations"}},
+			"MachineId\nd2"},
 		{"MaxRows caps the result", dataset.Query{Text: "DeviceProcessEvents | project ProcessId", MaxRows: 2},
 			"ProcessId\n100\n200"},
 	}
