@@ -5,8 +5,9 @@
 // tabular operator. Filters build selection vectors and test conjuncts one at a time on the surviving rows;
 // summarize, join and distinct hash column values into dense group ids; projection pushdown and late
 // materialization keep wide tables from being copied whole by joins, unions and mv-expand. Nothing runs row
-// at a time over maps. Every query sees only its time window and device groups, and stops when its context
-// ends.
+// at a time over maps. Every query sees only its time window (Timestamp, or the legacy EventTime) and its
+// device groups (DeviceId or the legacy MachineId; rows about no device stay visible), and stops when its
+// context ends.
 //
 // It does not own value semantics: every scalar function, aggregation and operator (==, has, in~,
 // between, ...) comes from the functions registry, called column-at-a-time; the engine only adapts constant

@@ -143,7 +143,8 @@ func (ev *evaluator) visibleRows(t *dataset.Table) []int {
 		if ts != nil && !ts.IsNull(i) && (from != 0 && ts.Int[i] < from || to != 0 && ts.Int[i] > to) {
 			continue
 		}
-		if dev != nil && !ev.groups[ev.eng.cat.DeviceGroups[dev.Str[i]]] {
+		// Rows about no device (an alert's mailbox evidence) are not device-scoped.
+		if dev != nil && dev.Str[i] != "" && !ev.groups[ev.eng.cat.DeviceGroups[dev.Str[i]]] {
 			continue
 		}
 		keep = append(keep, i)

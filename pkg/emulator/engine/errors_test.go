@@ -65,7 +65,7 @@ func indexOf(s, sub string) int {
 
 func TestQueryScope(t *testing.T) {
 	cat := testCatalog()
-	cat.Tables["Legacy"] = &dataset.Table{Name: "Legacy", Columns: []*dataset.Column{timeCol("EventTime", time.Hour, 3*time.Hour), strCol("MachineId", "d1", "d2")}}
+	cat.Tables["Legacy"] = &dataset.Table{Name: "Legacy", Columns: []*dataset.Column{timeCol("EventTime", time.Hour, 3*time.Hour, 4*time.Hour), strCol("MachineId", "d1", "d2", "")}}
 	eng := New(cat)
 	tests := []struct {
 		name string
@@ -80,10 +80,10 @@ func TestQueryScope(t *testing.T) {
 			"Count\n2"},
 		{"tables without DeviceId are not filtered by group", dataset.Query{Text: "datatable(x:long)[1,2] | count", DeviceGroups: []string{}},
 			"Count\n2"},
-		{"legacy EventTime is the time column of legacy tables", dataset.Query{Text: "Legacy | count", From: testNow.Add(-2 * time.Hour)},
+		{"legacy EventTime is the time column of legacy tables", dataset.Query{Text: "Legacy | count", From: testNow.Add(-150 * time.Minute)},
 			"Count\n1"},
 		{"device groups apply to legacy MachineId", dataset.Query{Text: "Legacy | project MachineId", DeviceGroups: []string{"Workstations"}},
-			"MachineId\nd2"},
+			"MachineId\nd2\n"},
 		{"MaxRows caps the result", dataset.Query{Text: "DeviceProcessEvents | project ProcessId", MaxRows: 2},
 			"ProcessId\n100\n200"},
 	}
