@@ -21,6 +21,7 @@ type mvExpandOp struct {
 }
 
 func parseMvExpand(p *parser, at pos) (operator, error) {
+	legacy := p.toks[p.i-1].Text == "mvexpand"
 	opts, err := p.parseOptions("bagexpansion", "with_itemindex", "kind")
 	if err != nil {
 		return nil, err
@@ -57,6 +58,9 @@ func parseMvExpand(p *parser, at pos) (operator, error) {
 		if o.limit, err = p.parseCountArg("mv-expand limit"); err != nil {
 			return nil, err
 		}
+	} else if legacy {
+		// The legacy mvexpand expands at most 128 elements per row unless told otherwise.
+		o.limit = &literalExpr{p: at, col: constCol(dataset.Long, int64(128))}
 	}
 	return o, nil
 }

@@ -137,6 +137,8 @@ func TestShapingOperators(t *testing.T) {
 		{name: "mv-expand then where keeps every column in order", in: `DeviceProcessEvents | extend W = split(ProcessCommandLine, " ") | mv-expand W to typeof(string) | where W startswith "-" | extend L = strlen(W) | project-away AdditionalFields, Timestamp`,
 			want: "DeviceId,DeviceName,FileName,ProcessCommandLine,ProcessId,W,L\nd1,alpha,powershell.exe,powershell -enc SQBFAFgA,100,-enc,4\nd2,beta,PowerShell.exe,powershell.exe -nop -w hidden,300,-nop,4\nd2,beta,PowerShell.exe,powershell.exe -nop -w hidden,300,-w,2\nd3,gamma,psexec.exe,psexec \\\\host -s cmd,400,-s,2"},
 		{name: "mvexpand deprecated with limit", in: `datatable(d:dynamic)[dynamic([1, 2, 3])] | mvexpand d limit 2`, want: "d\n1\n2"},
+		{name: "legacy mvexpand stops at 128 elements", in: `print d = range(1, 200, 1) | mvexpand d | count`, want: "Count\n128"},
+		{name: "mv-expand has no such limit", in: `print d = range(1, 200, 1) | mv-expand d | count`, want: "Count\n200"},
 		{name: "mv-expand to typeof", in: `print d = dynamic(["a", "b"]) | mv-expand d to typeof(string) | getschema | project ColumnName, ColumnType`, want: "ColumnName,ColumnType\nd,string"},
 		{name: "mv-expand bag", in: `print d = dynamic({"k": 1}) | mv-expand d`, want: "d\n{\"k\":1}"},
 		{name: "parse simple", in: `print s = "user=bob id=42 rest" | parse s with "user=" User " id=" Id:long " " *`, want: "s,User,Id\nuser=bob id=42 rest,bob,42"},
