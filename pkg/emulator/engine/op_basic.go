@@ -285,11 +285,13 @@ func (ev *evaluator) evalItems(sc *scope, in *dataset.Table, items []assignment,
 			return nil, err
 		}
 		name := exprName(it.e)
-		if len(it.names) > 0 {
+		switch {
+		case len(it.names) > 0:
 			name = it.names[0]
-		}
-		if name == "" {
+		case name == "":
 			name = uniqueName(taken, "Column", true)
+		case taken(name): // project A, tostring(A) gives A and A1
+			name = uniqueName(taken, name, false)
 		}
 		out = append(out, named(c, name))
 	}

@@ -46,6 +46,7 @@ func TestWhereProjectExtend(t *testing.T) {
 		{name: "not in~ list", in: `DeviceProcessEvents | where FileName !in~ ("POWERSHELL.EXE", "cmd.exe") | project ProcessId`, want: "ProcessId\n400\n500"},
 		{name: "in tabular subquery", in: `DeviceProcessEvents | where DeviceId in ((DeviceNetworkEvents | where RemotePort == 443 | project DeviceId)) | project ProcessId`, want: "ProcessId\n100\n200"},
 		{name: "project rename and computed", in: `DeviceProcessEvents | take 2 | project Name = FileName, Double = ProcessId * 2`, want: "Name,Double\npowershell.exe,200\ncmd.exe,400"},
+		{name: "derived names stay unique", in: `DeviceLogonEvents | project AccountName, tostring(AccountName)`, want: "AccountName,AccountName1\nalice,alice"},
 		{name: "unnamed expression is Column1", in: `DeviceProcessEvents | take 1 | project ProcessId + 1`, want: "Column1\n101"},
 		{name: "extend adds and replaces", in: `DeviceProcessEvents | take 1 | extend ProcessId = ProcessId + 1, P2 = ProcessId * 10 | project ProcessId, P2`, want: "ProcessId,P2\n101,1010"},
 		{name: "dynamic member and index", in: `DeviceProcessEvents | take 1 | project A = AdditionalFields.a, T = AdditionalFields["tags"][1], Last = AdditionalFields.tags[-1]`, want: "A,T,Last\n1,y,y"},
