@@ -84,6 +84,7 @@ func gather(c *dataset.Column, idx []int) *dataset.Column {
 	out := &dataset.Column{Name: c.Name, Type: c.Type}
 	n := len(idx)
 	var null []bool
+	missing := false // an index of -1 (the absent side of an outer join) makes a null
 	switch c.Type {
 	case dataset.String, dataset.GUID:
 		out.Str = make([]string, n)
@@ -98,6 +99,8 @@ func gather(c *dataset.Column, idx []int) *dataset.Column {
 		for j, i := range idx {
 			if i >= 0 {
 				out.Real[j] = c.Real[i]
+			} else {
+				missing = true
 			}
 		}
 	case dataset.Dynamic:
@@ -113,8 +116,13 @@ func gather(c *dataset.Column, idx []int) *dataset.Column {
 		for j, i := range idx {
 			if i >= 0 {
 				out.Int[j] = c.Int[i]
+			} else {
+				missing = true
 			}
 		}
+	}
+	if c.Null == nil && !missing {
+		return out
 	}
 	for j, i := range idx {
 		if i < 0 || c.IsNull(i) {
