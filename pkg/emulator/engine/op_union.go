@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
@@ -12,6 +13,7 @@ type unionSource struct {
 	inner   bool
 	withSrc string
 	items   []source
+	fuzzy   bool // isfuzzy=true: tables that do not exist are skipped
 }
 
 func (p *parser) parseUnion(at pos) (*unionSource, error) {
@@ -19,7 +21,8 @@ func (p *parser) parseUnion(at pos) (*unionSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	u := &unionSource{at: at, inner: strings.EqualFold(opts["kind"], "inner"), withSrc: opts["withsource"]}
+	u := &unionSource{at: at, inner: strings.EqualFold(opts["kind"], "inner"), withSrc: opts["withsource"],
+		fuzzy: strings.EqualFold(opts["isfuzzy"], "true")}
 	for {
 		s, err := p.parseSource()
 		if err != nil {
@@ -66,6 +69,10 @@ func (u *unionSource) members(ev *evaluator, sc *scope, tables []*dataset.Table)
 			continue
 		}
 		t, err := s.eval(ev, sc)
+		var qe *dataset.QueryError
+		if u.fuzzy && errors.As(err, &qe) && strings.Contains(qe.Message, "Failed to resolve table") {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}

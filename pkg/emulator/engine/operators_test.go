@@ -120,6 +120,8 @@ func TestUnion(t *testing.T) {
 	runCases(t, []queryCase{
 		{name: "union with source", in: `union withsource=T DeviceLogonEvents, (DeviceNetworkEvents | take 1) | project T, AccountName, RemotePort`, want: "T,AccountName,RemotePort\nDeviceLogonEvents,alice,null\nDeviceNetworkEvents,,443"},
 		{name: "filter over union sees nulls for missing columns", in: `union withsource=S DeviceLogonEvents, DeviceNetworkEvents | where RemotePort == 443 or AccountName == "alice" | project S, AccountName, RemotePort`, want: "S,AccountName,RemotePort\nDeviceLogonEvents,alice,null\nDeviceNetworkEvents,,443"},
+		{name: "isfuzzy skips missing tables", in: `union isfuzzy=true DeviceLogonEvents, NoSuchTable | count`, want: "Count\n1"},
+		{name: "missing table without isfuzzy", in: `union DeviceLogonEvents, NoSuchTable | count`, wantErr: "Failed to resolve table or column expression named 'NoSuchTable'"},
 		{name: "wildcard", in: `union Device*Events | count`, want: "Count\n9"},
 		{name: "wildcard source", in: `Device*Events | summarize count()`, want: "count_\n9"},
 		{name: "kind inner keeps common columns", in: `union kind=inner DeviceLogonEvents, DeviceNetworkEvents | take 1`, want: "Timestamp,DeviceId\nnow-5h0m0s,d1"},
