@@ -149,6 +149,7 @@ func TestShapingOperators(t *testing.T) {
 		{name: "parse-where drops rows that do not match", in: `datatable(s:string)["id=7", "nothing"] | parse-where s with "id=" Id:long`, want: "s,Id\nid=7,7"},
 		{name: "parse no match", in: `print s = "zzz" | parse s with "user=" User`, want: "s,User\nzzz,"},
 		{name: "datatable", in: `datatable(a:long, b:string, c:real, d:datetime, e:bool)[1, "x", 2, datetime(2024-05-01), true]`, want: "a,b,c,d,e\n1,x,2,now-12h0m0s,true"},
+		{name: "US datetime with AM/PM", in: `print t = datetime("5/1/2024 8:00:00 AM"), u = datetime(05/01/2024)`, want: "t,u\nnow-4h0m0s,now-12h0m0s"},
 		{name: "time-of-day datetime is today", in: `print t = datetime("8:00:00 AM")`, want: "t\nnow-4h0m0s"},
 		{name: "print names", in: `print 1, x = "a", 2.5`, want: "print_0,x,print_2\n1,a,2.5"},
 		{name: "print of a name keeps it", in: `let v = 3; print v, v + 1`, want: "v,print_1\n3,4"},

@@ -204,7 +204,8 @@ func parseTypedValue(ty dataset.Type, raw string) (*dataset.Column, error) {
 var dateLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04:05Z",
 	"2006-01-02 15:04:05Z", "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999",
 	"2006-01-02 15:04:05.999999999Z07:00", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02", "2006/01/02",
-	"2006/01/02 15:04:05", "01/02/2006", "01/02/2006 15:04:05", time.RFC1123, time.RFC1123Z, "2006-01-02T15Z07:00"}
+	"2006/01/02 15:04:05", "1/2/2006", "1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/2006 3:04:05 PM", "1/2/2006 3:04 PM",
+	"2006-1-2", "2006-1-2 15:04:05", time.RFC1123, time.RFC1123Z, "2006-01-02T15Z07:00"}
 
 // parseDateTime parses the text of a datetime literal; a value without a zone is UTC.
 func parseDateTime(s string) (time.Time, error) {
