@@ -31,7 +31,10 @@ func (ev *evaluator) fusedRun(ops []operator, i int, sc *scope) (n int, refs map
 		var exprs []Expr
 		switch op := ops[i+n].(type) {
 		case *joinOp:
-			if n > 0 {
+			if n > 0 { // the next join starts its own run
+				if filters == 0 {
+					return 0, nil
+				}
 				return n, refs
 			}
 		case *mvExpandOp:

@@ -139,6 +139,7 @@ func TestShapingOperators(t *testing.T) {
 		{name: "mv-expand array", in: `datatable(a:string, d:dynamic)["x", dynamic([1, 2]), "y", dynamic([])] | mv-expand d`, want: "a,d\nx,1\nx,2"},
 		{name: "mv-expand then where keeps every column in order", in: `DeviceProcessEvents | extend W = split(ProcessCommandLine, " ") | mv-expand W to typeof(string) | where W startswith "-" | extend L = strlen(W) | project-away AdditionalFields, Timestamp`,
 			want: "DeviceId,DeviceName,FileName,ProcessCommandLine,ProcessId,W,L\nd1,alpha,powershell.exe,powershell -enc SQBFAFgA,100,-enc,4\nd2,beta,PowerShell.exe,powershell.exe -nop -w hidden,300,-nop,4\nd2,beta,PowerShell.exe,powershell.exe -nop -w hidden,300,-w,2\nd3,gamma,psexec.exe,psexec \\\\host -s cmd,400,-s,2"},
+		{name: "mv-expand straight into a join", in: `datatable(k:string, d:dynamic)["a", dynamic([1, 2])] | mv-expand d | join kind=inner (datatable(k:string, r:long)["a", 7]) on k | project d, r`, want: "d,r\n1,7\n2,7"},
 		{name: "mvexpand deprecated with limit", in: `datatable(d:dynamic)[dynamic([1, 2, 3])] | mvexpand d limit 2`, want: "d\n1\n2"},
 		{name: "legacy mvexpand stops at 128 elements", in: `print d = range(1, 200, 1) | mvexpand d | count`, want: "Count\n128"},
 		{name: "mv-expand has no such limit", in: `print d = range(1, 200, 1) | mv-expand d | count`, want: "Count\n200"},
