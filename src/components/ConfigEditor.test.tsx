@@ -5,16 +5,24 @@ import { selectors } from '../selectors';
 import { settings } from '../test/settings';
 import { AuthType, QuarryOptions } from '../types';
 import { ConfigEditor } from './ConfigEditor';
-import { switchAuthType } from './config/AuthSection';
-import { Settings } from './config/update';
+import { AuthSection, switchAuthType } from './config/AuthSection';
+import { ConnectionSection } from './config/ConnectionSection';
+import { CustomEndpointsSection } from './config/CustomEndpointsSection';
+import { LimitsSection } from './config/LimitsSection';
+import { OnChange, Settings } from './config/update';
 
-/** Stateful host like Grafana's settings page; `last` is what Grafana would save. */
-function renderEditor(initial: Settings) {
+type Editor = React.ComponentType<{ options: Settings; onOptionsChange: OnChange }>;
+
+/**
+ * Stateful host like Grafana's settings page; `last` is what Grafana would save. Most tests render only
+ * the section they exercise: a full page render costs several times more in jsdom.
+ */
+function renderEditor(initial: Settings, Editor: Editor = ConfigEditor) {
   const saved: { last: Settings } = { last: initial };
   function Host() {
     const [options, setOptions] = useState(initial);
     return (
-      <ConfigEditor
+      <Editor
         options={options}
         onOptionsChange={(o) => {
           saved.last = o as Settings;
@@ -45,7 +53,7 @@ const ALL_LABELS = [
 
 describe('ConfigEditor connection', () => {
   it('starts on Microsoft Graph without region or retirement warning', () => {
-    renderEditor(settings());
+    renderEditor(settings(), ConnectionSection);
     expect(screen.getByRole('radio', { name: 'Microsoft Graph' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Global' })).toBeChecked();
     expect(byId(selectors.config.region)).toBeNull();
@@ -53,7 +61,7 @@ describe('ConfigEditor connection', () => {
   });
 
   it('marks the legacy APIs as retiring and offers a region for them', () => {
-    const saved = renderEditor(settings());
+    const saved = renderEditor(settings(), ConnectionSection);
     fireEvent.click(screen.getByRole('radio', { name: 'Defender XDR (legacy)' }));
     expect(saved.last.jsonData.api).toBe('xdr');
     expect(screen.getByTestId(selectors.config.legacyWarning)).toHaveTextContent('2027-02-01');
@@ -61,7 +69,7 @@ describe('ConfigEditor connection', () => {
   });
 
   it('drops the region when going back to Graph or to a government cloud', () => {
-    const saved = renderEditor(settings({ api: 'mde', region: 'eu' }));
+    const saved = renderEditor(settings({ api: 'mde', region: 'eu' }), ConnectionSection);
     fireEvent.click(screen.getByRole('radio', { name: 'US Gov GCC High' }));
     expect(saved.last.jsonData).toMatchObject({ api: 'mde', cloud: 'gcchigh' });
     expect(saved.last.jsonData.region).toBeUndefined();
@@ -84,12 +92,12 @@ describe('ConfigEditor sign-in modes show exactly the fields they need', () => {
     },
   ];
   it.each(cases)('$name', ({ name, want }) => {
-    renderEditor(settings({ authType: name }));
+    renderEditor(settings({ authType: name }), AuthSection);
     expect(labels()).toEqual(want);
   });
 
   it('current user with a managed identity fallback asks for the identity', () => {
-    renderEditor(settings({ authType: 'currentUser', fallbackAuthType: 'managedIdentity' }));
+    renderEditor(settings({ authType: 'currentUser', fallbackAuthType: 'managedIdentity' }), AuthSection);
     expect(labels()).toContain('Managed identity client ID');
   });
 });
@@ -113,7 +121,7 @@ describe('switchAuthType', () => {
 
 describe('ConfigEditor fields', () => {
   it('writes tenant and client ids and the secret', () => {
-    const saved = renderEditor(settings());
+    const saved = renderEditor(settings(), AuthSection);
     fireEvent.change(byId(selectors.config.tenantId)!, { target: { value: ' 00000000-0000-4000-8000-00000000c0de ' } });
     fireEvent.change(byId(selectors.config.clientId)!, { target: { value: '00000000-0000-4000-8000-0000000000a1' } });
     fireEvent.change(byId(selectors.config.clientSecret)!, { target: { value: 'quarry-demo-secret' } });
@@ -125,19 +133,19 @@ describe('ConfigEditor fields', () => {
   });
 
   it('explains a malformed client id', () => {
-    renderEditor(settings({ clientId: 'my-app' }));
+    renderEditor(settings({ clientId: 'my-app' }), AuthSection);
     expect(screen.getByText(/Client ID must be a GUID/)).toBeInTheDocument();
   });
 
   it('accepts a tenant domain but not a random word', () => {
-    renderEditor(settings({ tenantId: 'contoso.onmicrosoft.com' }));
+    renderEditor(settings({ tenantId: 'contoso.onmicrosoft.com' }), AuthSection);
     expect(screen.queryByText(/Tenant ID must be/)).toBeNull();
     fireEvent.change(byId(selectors.config.tenantId)!, { target: { value: 'contoso' } });
     expect(screen.getByText(/Tenant ID must be the Directory \(tenant\) ID/)).toBeInTheDocument();
   });
 
   it('shows a configured secret and resets it', () => {
-    const saved = renderEditor(settings({}, { clientSecret: true }));
+    const saved = renderEditor(settings({}, { clientSecret: true }), AuthSection);
     expect(byId(selectors.config.clientSecret)).toHaveValue('configured');
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
     expect(saved.last.secureJsonFields.clientSecret).toBe(false);
@@ -145,7 +153,7 @@ describe('ConfigEditor fields', () => {
   });
 
   it('flags a certificate without its private key', () => {
-    renderEditor(settings({ authType: 'clientCertificate' }));
+    renderEditor(settings({ authType: 'clientCertificate' }), AuthSection);
     fireEvent.change(byId(selectors.config.clientCertificate)!, {
       target: { value: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----' },
     });
@@ -172,7 +180,7 @@ describe('ConfigEditor limits', () => {
     { name: 'timeout too short', id: 'queryTimeoutSeconds', in: '1', error: /between 5 and 600/ },
   ];
   it.each(cases)('$name', ({ id, in: value, want, error }) => {
-    const saved = renderEditor(settings());
+    const saved = renderEditor(settings(), LimitsSection);
     fireEvent.change(byId(selectors.config[id])!, { target: { value } });
     const key = id as keyof QuarryOptions;
     if (error) {
@@ -184,20 +192,20 @@ describe('ConfigEditor limits', () => {
   });
 
   it('clearing a limit goes back to the default', () => {
-    const saved = renderEditor(settings({ rowLimit: 5000 }));
+    const saved = renderEditor(settings({ rowLimit: 5000 }), LimitsSection);
     fireEvent.change(byId(selectors.config.rowLimit)!, { target: { value: '' } });
     expect(saved.last.jsonData).not.toHaveProperty('rowLimit');
   });
 
   it('warns when the hourly budget is below the per-minute one', () => {
-    renderEditor(settings({ maxCallsPerMinute: 45, maxCallsPerHour: 10 }));
+    renderEditor(settings({ maxCallsPerMinute: 45, maxCallsPerHour: 10 }), LimitsSection);
     expect(screen.getByText(/Calls per hour \(10\) is lower than calls per minute \(45\)/)).toBeInTheDocument();
   });
 });
 
 describe('ConfigEditor custom endpoints', () => {
   it('are hidden until switched on, then warn about the admin setting', () => {
-    const saved = renderEditor(settings());
+    const saved = renderEditor(settings(), CustomEndpointsSection);
     expect(byId(selectors.config.apiUrl)).toBeNull();
     fireEvent.click(byId(selectors.config.customEndpointsToggle)!);
     expect(screen.getByText(/allow_custom_endpoints = true/)).toBeInTheDocument();
@@ -215,7 +223,10 @@ describe('ConfigEditor custom endpoints', () => {
   });
 
   it('switching off removes them from the settings', () => {
-    const saved = renderEditor(settings({ customEndpoints: { apiUrl: 'https://x.example' }, tlsAuthWithCACert: true }));
+    const saved = renderEditor(
+      settings({ customEndpoints: { apiUrl: 'https://x.example' }, tlsAuthWithCACert: true }),
+      CustomEndpointsSection
+    );
     expect(byId(selectors.config.apiUrl)).toHaveValue('https://x.example');
     fireEvent.click(byId(selectors.config.customEndpointsToggle)!);
     expect(saved.last.jsonData).not.toHaveProperty('customEndpoints');
@@ -224,8 +235,11 @@ describe('ConfigEditor custom endpoints', () => {
 });
 
 describe('ConfigEditor for a new data source', () => {
-  it('saves the defaults it shows: Graph, global cloud, client secret', () => {
+  it('shows every section and saves the defaults it shows: Graph, global cloud, client secret', () => {
     const saved = renderEditor(settings());
     expect(saved.last.jsonData).toEqual({ api: 'graph', cloud: 'global', authType: 'clientSecret' });
+    for (const title of ['Connection', 'Authentication', 'Limits', 'Custom endpoints']) {
+      expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
+    }
   });
 });
