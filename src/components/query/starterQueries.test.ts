@@ -14,7 +14,9 @@ describe('starter queries against the advanced hunting schema', () => {
     const tables = referencedTables(schema, kql);
     expect(tables.length).toBeGreaterThan(0);
     const columns = new Set(tables.flatMap((t) => t.columns.map((c) => c.name)));
-    const defined = new Set([...kql.matchAll(/\b([A-Za-z_]\w*)\s*=(?![=~])/g), ...kql.matchAll(/\blet\s+(\w+)/g)].map((m) => m[1]));
+    const defined = new Set(
+      [...kql.matchAll(/\b([A-Za-z_]\w*)\s*=(?![=~])/g), ...kql.matchAll(/\blet\s+(\w+)/g)].map((m) => m[1])
+    );
     const code = kql.replace(/@?"([^"\\]|\\.)*"/g, '""');
     const unknown = [...code.matchAll(/\b[A-Z]\w*\b/g)]
       .map((m) => m[0])
