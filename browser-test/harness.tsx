@@ -5,7 +5,9 @@ import { GlobalStyles, ThemeContext } from '@grafana/ui';
 import { lastValueFrom } from 'rxjs';
 
 import { ConfigEditor } from '../src/components/ConfigEditor';
+import { AnnotationQueryEditor } from '../src/components/AnnotationQueryEditor';
 import { QueryEditor } from '../src/components/QueryEditor';
+import { VariableQueryEditor } from '../src/components/VariableQueryEditor';
 import { DataSource } from '../src/datasource';
 import { selectors } from '../src/selectors';
 import { QuarryOptions, QuarryQuery, QuarrySecureJsonData } from '../src/types';
@@ -119,19 +121,25 @@ function QueryPage() {
       console.error('query failed:', err instanceof Error ? err.stack : JSON.stringify(err));
     }
   };
-  return (
-    <QueryEditor
-      datasource={ds}
-      query={query}
-      data={data}
-      onChange={(q) => {
-        latest.current = q;
-        window.quarry.query = q;
-        setQuery(q);
-      }}
-      onRunQuery={run}
-    />
-  );
+  const props = {
+    datasource: ds,
+    query,
+    data,
+    onChange: (q: QuarryQuery) => {
+      latest.current = q;
+      window.quarry.query = q;
+      setQuery(q);
+    },
+    onRunQuery: run,
+  };
+  // The variable and annotation editors wrap the same query editor with their extra fields.
+  if (view === 'variable') {
+    return <VariableQueryEditor {...props} />;
+  }
+  if (view === 'annotation') {
+    return <AnnotationQueryEditor {...props} />;
+  }
+  return <QueryEditor {...props} />;
 }
 
 function Page() {
@@ -139,7 +147,7 @@ function Page() {
     <ThemeContext.Provider value={theme}>
       <GlobalStyles />
       <div style={{ padding: 24, background: theme.colors.background.primary, minHeight: '100vh' }}>
-        {view === 'query' ? <QueryPage /> : <ConfigPage />}
+        {view === 'config' ? <ConfigPage /> : <QueryPage />}
       </div>
     </ThemeContext.Provider>
   );

@@ -96,6 +96,41 @@ export const queryTests = [
       await page.locator('.view-lines', { hasText: 'AlertInfo' }).waitFor();
     },
   },
+  {
+    name: 'query: variable editor takes text and value from two columns',
+    async run({ page, url, shots }) {
+      await open(page, url, { view: 'variable' });
+      await typeKql(page, 'DeviceInfo | distinct DeviceName, DeviceId');
+      await page.getByRole('radio', { name: 'Text and value' }).check({ force: true });
+      const st = await state(page);
+      assert.equal(st.query.variableColumns, 'textValue');
+      assert.equal(st.query.queryText, 'DeviceInfo | distinct DeviceName, DeviceId');
+      await page.screenshot({ path: join(shots, 'variable-light.png'), fullPage: true });
+    },
+  },
+  {
+    name: 'query: annotation editor maps time, end time, text and tags columns',
+    async run({ page, url, shots }) {
+      await open(page, url, { view: 'annotation', theme: 'dark' });
+      const s = await sel(page);
+      await page.locator(`#${s.annotationTime}`).fill('Timestamp');
+      await page.locator(`#${s.annotationTimeEnd}`).fill('LastSeen');
+      await page.locator(`#${s.annotationText}`).fill('Title');
+      await page.locator(`#${s.annotationTags}`).fill('Severity');
+      const st = await state(page);
+      deepEqual(
+        {
+          timeField: st.query.timeField,
+          timeEndField: st.query.timeEndField,
+          textField: st.query.textField,
+          tagsField: st.query.tagsField,
+        },
+        { timeField: 'Timestamp', timeEndField: 'LastSeen', textField: 'Title', tagsField: 'Severity' },
+        'annotation columns'
+      );
+      await page.screenshot({ path: join(shots, 'annotation-dark.png'), fullPage: true });
+    },
+  },
   ...['light', 'dark'].map((theme) => ({
     name: `query: screenshot (${theme})`,
     async run({ page, url, shots }) {

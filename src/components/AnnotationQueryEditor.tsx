@@ -58,10 +58,10 @@ export function AnnotationQueryEditor(props: Props) {
   };
   return (
     <Stack direction="column" gap={1}>
-      <QueryEditor {...props} query={target} onChange={(q) => change({ ...target, ...q })} />
+      <QueryEditor {...props} hideFormat query={target} onChange={(q) => change({ ...target, ...q })} />
       <Stack direction="row" gap={0} wrap="wrap">
         {COLUMNS.map((c) => (
-          <InlineField key={c.key} label={c.label} labelWidth={10} tooltip={c.tooltip}>
+          <InlineField key={c.key} label={c.label} labelWidth={12} tooltip={c.tooltip}>
             <Input
               id={c.testId}
               width={20}

@@ -22,7 +22,10 @@ import { MacroHelp } from './query/MacroHelp';
 import { QueryStats } from './query/QueryStats';
 import { STARTER_QUERIES } from './query/starterQueries';
 
-type Props = QueryEditorProps<DataSource, QuarryQuery, QuarryOptions>;
+type Props = QueryEditorProps<DataSource, QuarryQuery, QuarryOptions> & {
+  /** Variable and annotation queries always run as tables, so their editors hide the format picker. */
+  hideFormat?: boolean;
+};
 
 export const FORMAT_OPTIONS: Array<SelectableValue<QueryFormat>> = [
   { value: 'table', label: 'Table', description: 'Rows as returned by the query' },
@@ -30,7 +33,7 @@ export const FORMAT_OPTIONS: Array<SelectableValue<QueryFormat>> = [
   { value: 'logs', label: 'Logs', description: 'For the logs panel and Explore' },
 ];
 
-export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: Props) {
+export function QueryEditor({ query, onChange, onRunQuery, datasource, data, hideFormat }: Props) {
   const [showHelp, setShowHelp] = useState(false);
   // Monaco commands are registered once; refs let them see the current query and callbacks.
   const latest = useRef({ query, onChange, onRunQuery });
@@ -123,15 +126,17 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: P
         />
       </div>
       <Stack direction="row" gap={0} wrap="wrap">
-        <InlineField label="Format" labelWidth={10} tooltip="How rows become data frames">
-          <RadioButtonGroup
-            id={selectors.query.format}
-            aria-label="Format"
-            options={FORMAT_OPTIONS}
-            value={format}
-            onChange={(v) => update({ format: v }, true)}
-          />
-        </InlineField>
+        {!hideFormat && (
+          <InlineField label="Format" labelWidth={10} tooltip="How rows become data frames">
+            <RadioButtonGroup
+              id={selectors.query.format}
+              aria-label="Format"
+              options={FORMAT_OPTIONS}
+              value={format}
+              onChange={(v) => update({ format: v }, true)}
+            />
+          </InlineField>
+        )}
         <InlineField
           label="Time column"
           labelWidth={14}

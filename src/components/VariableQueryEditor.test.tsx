@@ -26,3 +26,13 @@ describe('VariableQueryEditor', () => {
     });
   });
 });
+
+describe('VariableQueryEditor format', () => {
+  it('hides the format picker: variable queries always run as tables', () => {
+    const ds = new DataSource(instanceSettings(), fakeTemplateSrv({}));
+    render(
+      <VariableQueryEditor datasource={ds} query={{ refId: 'variable' }} onChange={jest.fn()} onRunQuery={jest.fn()} />
+    );
+    expect(screen.queryByRole('radio', { name: 'Time series' })).toBeNull();
+  });
+});

@@ -19,7 +19,7 @@ export function VariableQueryEditor(props: Props) {
   const query: QuarryVariableQuery = { ...props.query, refId: props.query.refId ?? 'variable' };
   return (
     <Stack direction="column" gap={1}>
-      <QueryEditor {...props} query={query} onChange={(q) => props.onChange({ ...query, ...q })} />
+      <QueryEditor {...props} hideFormat query={query} onChange={(q) => props.onChange({ ...query, ...q })} />
       <InlineField
         label="Values from"
         labelWidth={14}
