@@ -45,33 +45,31 @@ func mapTime(out dataset.Type, c *dataset.Column, n int, f func(ns int64) (int64
 	return res
 }
 
-// calendar functions (startof*, endof*) take an optional integer offset in units of their period.
+// calendar functions (startof*, endof*) take an optional integer offset in units of their period. They work
+// on Unix ns: days and weeks are integer arithmetic (UTC has no daylight saving), months and years go
+// through the calendar.
 type calendarFn struct {
 	name string
-	f    func(t time.Time, offset int) time.Time
+	f    func(ns, off int64) int64
 }
 
-func startOfDay(t time.Time, off int) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d+off, 0, 0, 0, 0, time.UTC)
+func startOfDay(ns, off int64) int64 { return (floorDiv(ns, dayNs) + off) * dayNs }
+
+// startOfWeek is the Sunday starting the week, as Kusto's startofweek.
+func startOfWeek(ns, off int64) int64 { return (weekStartDay(ns) + 7*off) * dayNs }
+
+func startOfMonth(ns, off int64) int64 {
+	t := time.Unix(0, ns).UTC()
+	return time.Date(t.Year(), t.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC).UnixNano()
 }
 
-func startOfWeek(t time.Time, off int) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d-int(t.Weekday())+7*off, 0, 0, 0, 0, time.UTC)
-}
-
-func startOfMonth(t time.Time, off int) time.Time {
-	return time.Date(t.Year(), t.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC)
-}
-
-func startOfYear(t time.Time, off int) time.Time {
-	return time.Date(t.Year()+off, 1, 1, 0, 0, 0, 0, time.UTC)
+func startOfYear(ns, off int64) int64 {
+	return time.Date(time.Unix(0, ns).UTC().Year()+int(off), 1, 1, 0, 0, 0, 0, time.UTC).UnixNano()
 }
 
 // endOf is the last tick (100 ns) before the next period starts, as Kusto's endof* functions return.
-func endOf(start func(time.Time, int) time.Time) func(time.Time, int) time.Time {
-	return func(t time.Time, off int) time.Time { return start(t, off+1).Add(-100 * time.Nanosecond) }
+func endOf(start func(ns, off int64) int64) func(ns, off int64) int64 {
+	return func(ns, off int64) int64 { return start(ns, off+1) - 100 }
 }
 
 func registerDateTime(r *Registry) {
@@ -99,16 +97,16 @@ func registerDateTime(r *Registry) {
 				res := newOut(dataset.DateTime, n)
 				for i := 0; i < n; i++ {
 					ns, ok := timeOf(args[0], i)
-					off := 0
+					var off int64
 					if len(args) > 1 {
 						o, ook := longOf(args[1], i)
-						ok, off = ok && ook, int(o)
+						ok, off = ok && ook, o
 					}
 					if !ok {
 						res.SetNull(i)
 						continue
 					}
-					res.Int[i] = c.f(time.Unix(0, ns).UTC(), off).UnixNano()
+					res.Int[i] = c.f(ns, off)
 				}
 				return res, nil
 			},
@@ -117,15 +115,18 @@ func registerDateTime(r *Registry) {
 	parts := []struct {
 		name string
 		out  dataset.Type
-		f    func(t time.Time) int64
+		// f reads the calendar; fixed, when set, is the same part as integer arithmetic on Unix ns (1970-01-01
+		// was a Thursday).
+		f     func(t time.Time) int64
+		fixed func(ns int64) int64
 	}{
-		{"dayofweek", dataset.TimeSpan, func(t time.Time) int64 { return int64(t.Weekday()) * int64(24*time.Hour) }},
-		{"dayofmonth", dataset.Int, func(t time.Time) int64 { return int64(t.Day()) }},
-		{"dayofyear", dataset.Int, func(t time.Time) int64 { return int64(t.YearDay()) }},
-		{"hourofday", dataset.Int, func(t time.Time) int64 { return int64(t.Hour()) }},
-		{"getmonth", dataset.Int, func(t time.Time) int64 { return int64(t.Month()) }},
-		{"getyear", dataset.Int, func(t time.Time) int64 { return int64(t.Year()) }},
-		{"weekofyear", dataset.Int, func(t time.Time) int64 { _, w := t.ISOWeek(); return int64(w) }},
+		{"dayofweek", dataset.TimeSpan, nil, func(ns int64) int64 { return floorMod(floorDiv(ns, dayNs)+4, 7) * dayNs }},
+		{"dayofmonth", dataset.Int, func(t time.Time) int64 { return int64(t.Day()) }, nil},
+		{"dayofyear", dataset.Int, func(t time.Time) int64 { return int64(t.YearDay()) }, nil},
+		{"hourofday", dataset.Int, nil, func(ns int64) int64 { return floorMod(ns, dayNs) / int64(time.Hour) }},
+		{"getmonth", dataset.Int, func(t time.Time) int64 { return int64(t.Month()) }, nil},
+		{"getyear", dataset.Int, func(t time.Time) int64 { return int64(t.Year()) }, nil},
+		{"weekofyear", dataset.Int, func(t time.Time) int64 { _, w := t.ISOWeek(); return int64(w) }, nil},
 	}
 	for _, p := range parts {
 		p := p
@@ -133,6 +134,9 @@ func registerDateTime(r *Registry) {
 		r.addScalar(&Scalar{
 			Name: p.name, MinArgs: 1, MaxArgs: 1, Result: fixed(p.name, p.out, kTime),
 			Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
+				if p.fixed != nil {
+					return mapTime(p.out, args[0], n, func(ns int64) (int64, bool) { return p.fixed(ns), true }), nil
+				}
 				return mapTime(p.out, args[0], n, func(ns int64) (int64, bool) {
 					return p.f(time.Unix(0, ns).UTC()), true
 				}), nil
