@@ -86,6 +86,13 @@ describe('completion provider', () => {
     expect(sorted[0]).toBe('ProcessCommandLine');
   });
 
+  it('offers legacy table names and inserts today’s name', async () => {
+    const { items, label } = await complete('ProcessCre');
+    const legacy = items.find((i) => label(i) === 'ProcessCreationEvents')!;
+    expect(legacy.insertText).toBe('DeviceProcessEvents');
+    expect(legacy.detail).toBe('renamed to DeviceProcessEvents');
+  });
+
   it('offers the macros as snippets', async () => {
     const { items, label } = await complete('AlertInfo | where ');
     const macro = items.find((i) => label(i) === '$__timeFilter')!;

@@ -98,6 +98,20 @@ export function createCompletionProvider(
         sortText: (tablesFirst ? '0' : '2') + t.name,
         range,
       }));
+      // People coming from the original Defender for Endpoint API type the old table names: offer them,
+      // inserting today's name.
+      for (const [oldName, newName] of Object.entries(schema.legacy?.tables ?? {})) {
+        suggestions.push({
+          label: oldName,
+          kind: kinds.Class,
+          detail: `renamed to ${newName}`,
+          documentation: `${oldName} is the legacy name of ${newName}; choosing it inserts ${newName}.`,
+          filterText: oldName,
+          insertText: newName,
+          sortText: (tablesFirst ? '1' : '4') + oldName,
+          range,
+        });
+      }
       const seen = new Set<string>();
       for (const table of referencedTables(schema, model.getValue())) {
         for (const c of table.columns) {
