@@ -87,3 +87,15 @@ func BenchmarkBinHour(b *testing.B) {
 	}
 	benchOp(b, "bin", ts, Broadcast(spans(time.Hour), 0, benchRows))
 }
+
+// BenchmarkEndsWithColumn is `RemoteIP endswith RemoteIP1` after a join: the needle is a column, so it
+// changes from row to row.
+func BenchmarkEndsWithColumn(b *testing.B) {
+	b.ReportAllocs()
+	hay, nee := newOut(dataset.String, benchRows), newOut(dataset.String, benchRows)
+	for i := range hay.Str {
+		hay.Str[i] = fmt.Sprintf("10.%d.%d.%d", i%4, i/256%256, i%256)
+		nee.Str[i] = fmt.Sprintf("10.%d.%d.%d", i%3, i/256%256, i%256)
+	}
+	benchOp(b, "op:endswith", hay, nee)
+}

@@ -33,7 +33,14 @@ type matcher struct {
 }
 
 func newMatcher(kind matchKind, needle string, cs bool) *matcher {
-	m := &matcher{kind: kind, cs: cs, needle: needle, ascii: isASCII(needle)}
+	m := &matcher{}
+	m.reset(kind, needle, cs)
+	return m
+}
+
+// reset compiles needle into m in place, so a caller whose needle changes from row to row reuses one matcher.
+func (m *matcher) reset(kind matchKind, needle string, cs bool) {
+	*m = matcher{kind: kind, cs: cs, needle: needle, ascii: isASCII(needle)}
 	if !cs {
 		m.needle = strings.ToLower(needle)
 	}
@@ -44,7 +51,6 @@ func newMatcher(kind matchKind, needle string, cs bool) *matcher {
 		m.leftB = isAlnum(m.needle[0])
 		m.rightB = isAlnum(m.needle[len(m.needle)-1])
 	}
-	return m
 }
 
 func isASCII(s string) bool {

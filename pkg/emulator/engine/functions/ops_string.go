@@ -100,11 +100,12 @@ func evalStringOp(kind matchKind, cs, neg bool, hay, nee *dataset.Column, n int)
 		want = 0
 	}
 	needle, constant := constString(nee, n)
+	if !constant {
+		evalStringOpPerRow(kind, cs, want, hay, nee, res)
+		return out
+	}
 	m := newMatcher(kind, needle, cs)
 	for i := 0; i < n; i++ {
-		if !constant {
-			m = newMatcher(kind, cellString(nee, i), cs)
-		}
 		var h string
 		if hay.Str != nil {
 			h = hay.Str[i]
@@ -118,6 +119,69 @@ func evalStringOp(kind matchKind, cs, neg bool, hay, nee *dataset.Column, n int)
 		}
 	}
 	return out
+}
+
+// evalStringOpPerRow is a string predicate whose needle is a column (RemoteIP endswith RemoteIP1, after a
+// join), writing want or 1-want into res. ==, startswith and endswith with an ASCII needle compare in place
+// with no setup; the other predicates rebuild their matcher only when the needle differs from the previous
+// row's, which after a join it often does not.
+func evalStringOpPerRow(kind matchKind, cs bool, want int64, hay, nee *dataset.Column, res []int64) {
+	var m matcher
+	last, compiled := "", false
+	for i := range res {
+		var h string
+		if hay.Str != nil {
+			h = hay.Str[i]
+		} else {
+			h = cellString(hay, i)
+		}
+		s := cellString(nee, i)
+		var ok bool
+		if anchored, done := matchAnchored(kind, cs, h, s); done {
+			ok = anchored
+		} else {
+			if !compiled || s != last {
+				m.reset(kind, s, cs)
+				last, compiled = s, true
+			}
+			ok = m.match(h)
+		}
+		if ok {
+			res[i] = want
+		} else {
+			res[i] = 1 - want
+		}
+	}
+}
+
+// matchAnchored applies ==, startswith or endswith without compiling the needle. done is false for the
+// other predicates, and for a case-insensitive non-ASCII needle, which needs Unicode lower-casing.
+func matchAnchored(kind matchKind, cs bool, h, n string) (ok, done bool) {
+	if !cs && !isASCII(n) {
+		return false, false
+	}
+	switch kind {
+	case mEqual:
+		return len(h) == len(n) && equalFoldASCII(h, n, cs), true
+	case mStartsWith:
+		return len(h) >= len(n) && equalFoldASCII(h[:len(n)], n, cs), true
+	case mEndsWith:
+		return len(h) >= len(n) && equalFoldASCII(h[len(h)-len(n):], n, cs), true
+	}
+	return false, false
+}
+
+// equalFoldASCII compares equally long a and b, ignoring ASCII case unless cs.
+func equalFoldASCII(a, b string, cs bool) bool {
+	if cs {
+		return a == b
+	}
+	for k := 0; k < len(b); k++ {
+		if lowerByte(a[k]) != lowerByte(b[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 func evalRegexOp(neg bool, hay, pat *dataset.Column, n int) (*dataset.Column, error) {
