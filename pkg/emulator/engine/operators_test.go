@@ -126,6 +126,8 @@ func TestUnion(t *testing.T) {
 		{name: "wildcard source", in: `Device*Events | summarize count()`, want: "count_\n9"},
 		{name: "kind inner keeps common columns", in: `union kind=inner DeviceLogonEvents, DeviceNetworkEvents | take 1`, want: "Timestamp,DeviceId\nnow-5h0m0s,d1"},
 		{name: "union operator", in: `DeviceLogonEvents | union (DeviceLogonEvents) | count`, want: "Count\n2"},
+		// iff(dynamic, string) is a string, so the branches union into one column, not E_dynamic and E_string.
+		{name: "iff of dynamic and string unions with strings", in: `DeviceNetworkEvents | take 2 | project E = iff(RemotePort == 53, split(RemoteIP, ".")[0], strcat("ip:", RemoteIP)) | union (DeviceLogonEvents | project E = AccountName)`, want: "E\nip:10.0.0.1\n8\nalice"},
 		{name: "find", in: `find in (DeviceLogonEvents, DeviceNetworkEvents) where DeviceId == "d1" | project source_, DeviceId`, want: "source_,DeviceId\nDeviceLogonEvents,d1\nDeviceNetworkEvents,d1"},
 		{name: "star has searches every column", in: `DeviceProcessEvents | where * has "whoami" | project ProcessId`, want: "ProcessId\n200"},
 		{name: "search terms with and", in: `DeviceProcessEvents | search "powershell" and "hidden" | project ProcessId`, want: "ProcessId\n300"},

@@ -6,13 +6,19 @@ import (
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 )
 
-// unify is the common type of values that may come from different branches (iff, case, coalesce):
-// identical types, numbers promoted, string and guid as string; otherwise Kusto's error.
+// unify is the common type of values that may come from different branches (iff, case, coalesce, max_of):
+// identical types, numbers promoted, string and guid as string, and a dynamic branch takes the type of
+// the scalar branches (iff(c, d[0], "x") is a string), otherwise Kusto's error. The dynamic rule is
+// Kusto's own: its documentation asks for one type, and its semantic model (Kusto.Language's common scalar
+// type: "non-dynamic scalars are better") resolves dynamic against a scalar to the scalar, converting the
+// dynamic value per cell as tostring(), tolong() ... would.
 func unify(fn string, types []dataset.Type) (dataset.Type, error) {
 	t := types[0]
 	for _, u := range types[1:] {
 		switch {
-		case u == t:
+		case u == t, u == dataset.Dynamic:
+		case t == dataset.Dynamic:
+			t = u
 		case isNumeric(t) && isNumeric(u):
 			t = numResult(t, u)
 			if t == dataset.Int {
@@ -20,8 +26,6 @@ func unify(fn string, types []dataset.Type) (dataset.Type, error) {
 			}
 		case isStringy(t) && isStringy(u):
 			t = dataset.String
-		case t == dataset.Dynamic || u == dataset.Dynamic:
-			t = dataset.Dynamic
 		default:
 			return "", fmt.Errorf("%s(): all result arguments must be of the same type, got %s and %s", fn, t, u)
 		}
