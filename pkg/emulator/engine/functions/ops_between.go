@@ -9,6 +9,9 @@ import (
 
 func betweenResult(name string) func([]dataset.Type) (dataset.Type, error) {
 	return func(args []dataset.Type) (dataset.Type, error) {
+		if len(args) != 3 {
+			return "", fmt.Errorf("%s: expects a value and a range (low .. high), got %d operands", name[3:], len(args))
+		}
 		v, lo, hi := args[0], args[1], args[2]
 		if v == dataset.DateTime && lo == dataset.DateTime && hi == dataset.TimeSpan {
 			return dataset.Bool, nil
@@ -23,8 +26,20 @@ func betweenResult(name string) func([]dataset.Type) (dataset.Type, error) {
 }
 
 // evalBetween tests lo <= v <= hi; a datetime low bound with a timespan high bound means lo .. lo+hi, as
-// Kusto allows `between (t .. 1d)`.
-func evalBetween(neg bool, v, lo, hi *dataset.Column, n int) *dataset.Column {
+// Kusto allows `between (t .. 1d)`. args are the value, the low and the high bound, each of n cells: a
+// caller breaking that contract gets an error naming the operand, not an index panic.
+func evalBetween(name string, neg bool, args []*dataset.Column, n int) (*dataset.Column, error) {
+	if len(args) != 3 {
+		return nil, fmt.Errorf("%s: expects a value and a range (low .. high), got %d operands", name, len(args))
+	}
+	for k, what := range []string{"value", "low bound", "high bound"} {
+		c := args[k]
+		if c == nil || c.Len() != n || (c.Null != nil && len(c.Null) != n) {
+			return nil, fmt.Errorf("%s: the %s has %d cells for %d rows; every operand needs one cell per row",
+				name, what, cellCount(c), n)
+		}
+	}
+	v, lo, hi := args[0], args[1], args[2]
 	out := newOut(dataset.Bool, n)
 	spanHigh := lo.Type == dataset.DateTime && hi.Type == dataset.TimeSpan
 	allInt := v.Int != nil && lo.Int != nil && hi.Int != nil &&
@@ -38,7 +53,7 @@ func evalBetween(neg bool, v, lo, hi *dataset.Column, n int) *dataset.Column {
 			}
 			setBool(out, i, (v.Int[i] >= lo.Int[i] && v.Int[i] <= h) != neg)
 		}
-		return out
+		return out, nil
 	}
 	if isNumeric(v.Type) && isNumeric(lo.Type) && isNumeric(hi.Type) {
 		out.Null = orNulls(n, v, lo, hi)
@@ -46,7 +61,7 @@ func evalBetween(neg bool, v, lo, hi *dataset.Column, n int) *dataset.Column {
 		for i := 0; i < n; i++ {
 			setBool(out, i, (x[i] >= l[i] && x[i] <= h[i]) != neg)
 		}
-		return out
+		return out, nil
 	}
 	for i := 0; i < n; i++ {
 		x, l, h := cellValue(v, i), cellValue(lo, i), cellValue(hi, i)
@@ -61,5 +76,13 @@ func evalBetween(neg bool, v, lo, hi *dataset.Column, n int) *dataset.Column {
 		}
 		setBool(out, i, (c1 >= 0 && c2 <= 0) != neg)
 	}
-	return out
+	return out, nil
+}
+
+// cellCount is c's length, 0 for a missing column, for error messages.
+func cellCount(c *dataset.Column) int {
+	if c == nil {
+		return 0
+	}
+	return c.Len()
 }

@@ -47,7 +47,7 @@ func registerSetOps(r *Registry) {
 		r.addScalar(&Scalar{
 			Name: name, MinArgs: 3, MaxArgs: 3, Result: betweenResult(name),
 			Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
-				return evalBetween(neg, args[0], args[1], args[2], n), nil
+				return evalBetween(name[3:], neg, args, n)
 			},
 		})
 	}

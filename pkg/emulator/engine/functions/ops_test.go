@@ -3,6 +3,8 @@ package functions
 import (
 	"testing"
 	"time"
+
+	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 )
 
 func TestArithmetic(t *testing.T) {
@@ -89,6 +91,42 @@ func TestBetween(t *testing.T) {
 		{"type mismatch", "op:between", cols(bools(true), dts(day(1)), dts(day(2))), nil, "Cannot compare"},
 		{"text read as number", "op:between", cols(strs("5", "x"), longs(1, 1), longs(9, 9)), []any{true, nil}, ""},
 	})
+}
+
+// A between whose operands do not have one cell per row is a caller's bug: it must fail with an error that
+// names the operand, not panic with an index out of range.
+func TestBetweenChecksOperands(t *testing.T) {
+	shortNulls := longs(1, 2, 3)
+	shortNulls.Null = []bool{false}
+	tests := []struct {
+		name    string
+		in      []*dataset.Column
+		wantErr string
+	}{
+		{"short value", cols(longs(1), longs(0, 0, 0), longs(9, 9, 9)), "value has 1 cells for 3 rows"},
+		{"short low bound", cols(reals(1, 2, 3), reals(0), reals(9, 9, 9)), "low bound has 1 cells for 3 rows"},
+		{"short high bound, datetime and span", cols(dts(day(1), day(2), day(3)), dts(day(1), day(1), day(1)), spans(time.Hour)), "high bound has 1 cells"},
+		{"short high bound, generic path", cols(strs("a", "b", "c"), strs("a", "a", "a"), strs("z")), "high bound has 1 cells"},
+		{"short null mask", cols(shortNulls, longs(0, 0, 0), longs(9, 9, 9)), "value has 3 cells"},
+		{"missing operand", cols(longs(1, 2, 3), nil, longs(9, 9, 9)), "low bound has 0 cells"},
+		{"two operands", cols(longs(1, 2, 3), longs(0, 0, 0)), "expects a value and a range"},
+	}
+	reg := NewRegistry()
+	for _, op := range []string{"op:between", "op:!between"} {
+		f, _ := reg.Scalar(op)
+		for _, tc := range tests {
+			t.Run(op+" "+tc.name, func(t *testing.T) {
+				out, err := f.Eval(testCtx(), tc.in, 3)
+				if err == nil || !contains(err.Error(), tc.wantErr) {
+					t.Fatalf("got %v, %v; want an error containing %q", out, err, tc.wantErr)
+				}
+			})
+		}
+	}
+	between, _ := reg.Scalar("op:between")
+	if _, err := between.Result([]dataset.Type{dataset.Long, dataset.Long}); err == nil {
+		t.Error("Result of two operands: want an error")
+	}
 }
 
 func TestLenientComparisons(t *testing.T) {
