@@ -173,15 +173,7 @@ func (o *pivotOp) apply(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.T
 	if err != nil {
 		return nil, err
 	}
-	g := grouping{groups: make([]int32, in.Rows()), n: 1}
-	if len(byCols) > 0 {
-		g.groups, g.n = newKeyer().ids(byCols)
-	}
-	g.rep = firstRows(g.groups, g.n)
-	out := &dataset.Table{}
-	for _, c := range byCols {
-		out.Columns = append(out.Columns, gather(c, g.rep))
-	}
+	g, out := groupRows(in.Rows(), byCols)
 	pids, np := newKeyer().ids([]*dataset.Column{pv})
 	pfirst := firstRows(pids, np)
 	names := make([]string, np)

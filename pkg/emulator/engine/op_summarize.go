@@ -35,6 +35,21 @@ type grouping struct {
 	rep    []int // the first row of each group
 }
 
+// groupRows puts each of rows rows in the group of its by values (all in one group when there are none),
+// and returns the grouping with a table of each group's by values, the start of summarize's output.
+func groupRows(rows int, byCols []*dataset.Column) (grouping, *dataset.Table) {
+	g := grouping{groups: make([]int32, rows), n: 1}
+	if len(byCols) > 0 {
+		g.groups, g.n = newKeyer().ids(byCols)
+	}
+	g.rep = firstRows(g.groups, g.n)
+	out := &dataset.Table{}
+	for _, c := range byCols {
+		out.Columns = append(out.Columns, gather(c, g.rep))
+	}
+	return g, out
+}
+
 func (o *summarizeOp) apply(ev *evaluator, sc *scope, in *dataset.Table) (*dataset.Table, error) {
 	rc := &rowCtx{ev: ev, sc: sc, tbl: in, n: in.Rows(), op: "summarize"}
 	by := make([]assignment, len(o.by))
@@ -51,15 +66,7 @@ func (o *summarizeOp) apply(ev *evaluator, sc *scope, in *dataset.Table) (*datas
 	if err != nil {
 		return nil, err
 	}
-	g := grouping{groups: make([]int32, in.Rows()), n: 1}
-	if len(byCols) > 0 {
-		g.groups, g.n = newKeyer().ids(byCols)
-	}
-	g.rep = firstRows(g.groups, g.n)
-	out := &dataset.Table{}
-	for _, c := range byCols {
-		out.Columns = append(out.Columns, gather(c, g.rep))
-	}
+	g, out := groupRows(in.Rows(), byCols)
 	for _, a := range o.aggs {
 		cols, err := rc.aggregateItem(a, g, out, len(byCols))
 		if err != nil {

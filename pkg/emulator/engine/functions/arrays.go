@@ -36,25 +36,10 @@ func registerArrays(r *Registry) {
 	arrFn := func(name string, min, max int, kinds []argKind, out dataset.Type, f rowFunc, aliases ...string) {
 		r.addScalar(&Scalar{
 			Name: name, MinArgs: min, MaxArgs: max, Result: fixed(name, out, kinds...),
-			Eval: func(ctx *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
-				res := newOut(out, n)
-				row := make([]any, len(args))
-				for i := 0; i < n; i++ {
-					for k, a := range args {
-						if a.Type == dataset.Dynamic || (k == 0 && a.Type == dataset.String) {
-							row[k] = dynCell(a, i)
-						} else {
-							row[k] = cellValue(a, i)
-						}
-					}
-					v, err := f(ctx, row)
-					if err != nil {
-						return nil, err
-					}
-					setAny(res, i, v)
-				}
-				return res, nil
-			},
+			// The array argument may be a string holding JSON; the others are read as they are.
+			Eval: dynRowwise(out, func(k int, a *dataset.Column) bool {
+				return a.Type == dataset.Dynamic || (k == 0 && a.Type == dataset.String)
+			}, f),
 		}, aliases...)
 	}
 	arrFn("array_index_of", 2, 4, []argKind{kArray, kAny}, dataset.Long, func(_ *Context, row []any) (any, error) {

@@ -12,21 +12,7 @@ func registerBags(r *Registry) {
 	bag := func(name string, min, max int, kinds []argKind, out dataset.Type, f rowFunc) {
 		r.addScalar(&Scalar{
 			Name: name, MinArgs: min, MaxArgs: max, Result: fixed(name, out, kinds...),
-			Eval: func(ctx *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
-				res := newOut(out, n)
-				row := make([]any, len(args))
-				for i := 0; i < n; i++ {
-					for k, a := range args {
-						row[k] = dynCell(a, i)
-					}
-					v, err := f(ctx, row)
-					if err != nil {
-						return nil, err
-					}
-					setAny(res, i, v)
-				}
-				return res, nil
-			},
+			Eval: dynRowwise(out, func(int, *dataset.Column) bool { return true }, f),
 		})
 	}
 	bag("bag_keys", 1, 1, []argKind{kArray}, dataset.Dynamic, func(_ *Context, row []any) (any, error) {

@@ -8,31 +8,7 @@ import (
 
 // longFn registers a long-valued function of long arguments with null propagation.
 func longFn(r *Registry, name string, nargs int, f func(x []int64) int64) {
-	kinds := make([]argKind, nargs)
-	for k := range kinds {
-		kinds[k] = kInt
-	}
-	r.addScalar(&Scalar{
-		Name: name, MinArgs: nargs, MaxArgs: nargs, Result: fixed(name, dataset.Long, kinds...),
-		Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
-			out := newOut(dataset.Long, n)
-			x := make([]int64, nargs)
-			for i := 0; i < n; i++ {
-				ok := true
-				for k, a := range args {
-					var aok bool
-					x[k], aok = longOf(a, i)
-					ok = ok && aok
-				}
-				if !ok {
-					out.SetNull(i)
-					continue
-				}
-				out.Int[i] = f(x)
-			}
-			return out, nil
-		},
-	})
+	numericFn(r, name, nargs, kInt, dataset.Long, longOf, func(c *dataset.Column) []int64 { return c.Int }, f)
 }
 
 // registerBits adds the binary_* functions security queries use to test flag fields (UserAccountControl,

@@ -81,25 +81,6 @@ func registerExtras2(r *Registry) {
 		},
 	})
 	r.addScalar(&Scalar{
-		Name: "ipv4_is_match", MinArgs: 2, MaxArgs: 3, Result: fixed("ipv4_is_match", dataset.Bool, kString, kString, kInt),
-		Eval: rowwise(dataset.Bool, func(_ *Context, row []any) (any, error) {
-			a, ok1 := parsePrefix(strArg(row[0]))
-			b, ok2 := parsePrefix(strArg(row[1]))
-			if !ok1 || !ok2 {
-				return nil, nil
-			}
-			bits := min(a.Bits(), b.Bits())
-			if len(row) > 2 {
-				if m, ok := anyToLong(row[2]); ok {
-					bits = max(0, min(bits, int(m)))
-				}
-			}
-			pa, _ := a.Addr().Prefix(bits)
-			pb, _ := b.Addr().Prefix(bits)
-			return pa == pb, nil
-		}),
-	})
-	r.addScalar(&Scalar{
 		Name: "parse_ipv4_mask", MinArgs: 2, MaxArgs: 2, Result: fixed("parse_ipv4_mask", dataset.Long, kString, kInt),
 		Eval: rowwise(dataset.Long, func(_ *Context, row []any) (any, error) {
 			a, err := netip.ParseAddr(strArg(row[0]))

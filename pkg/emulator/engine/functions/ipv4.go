@@ -82,20 +82,21 @@ func registerIPv4(r *Registry) {
 	r.addScalar(&Scalar{
 		Name: "ipv4_compare", MinArgs: 2, MaxArgs: 3, Result: fixed("ipv4_compare", dataset.Long, kString, kString, kInt),
 		Eval: rowwise(dataset.Long, func(_ *Context, row []any) (any, error) {
-			a, ok1 := parsePrefix(strArg(row[0]))
-			b, ok2 := parsePrefix(strArg(row[1]))
-			if !ok1 || !ok2 {
+			pa, pb, ok := maskedPair(row)
+			if !ok {
 				return nil, nil
 			}
-			bits := min(a.Bits(), b.Bits())
-			if len(row) > 2 {
-				if m, ok := anyToLong(row[2]); ok {
-					bits = max(0, min(bits, int(m)))
-				}
-			}
-			pa, _ := a.Addr().Prefix(bits)
-			pb, _ := b.Addr().Prefix(bits)
 			return int64(cmp3(ipv4Long(pa.Addr()), ipv4Long(pb.Addr()))), nil
+		}),
+	})
+	r.addScalar(&Scalar{
+		Name: "ipv4_is_match", MinArgs: 2, MaxArgs: 3, Result: fixed("ipv4_is_match", dataset.Bool, kString, kString, kInt),
+		Eval: rowwise(dataset.Bool, func(_ *Context, row []any) (any, error) {
+			pa, pb, ok := maskedPair(row)
+			if !ok {
+				return nil, nil
+			}
+			return pa == pb, nil
 		}),
 	})
 	r.addScalar(&Scalar{
@@ -128,4 +129,23 @@ func registerIPv4(r *Registry) {
 			return a.String(), nil
 		}),
 	})
+}
+
+// maskedPair reads ipv4_compare/ipv4_is_match arguments: two addresses or CIDR prefixes and an optional
+// mask length, both masked to the shortest of their prefixes and the mask. ok is false for unparseable input.
+func maskedPair(row []any) (pa, pb netip.Prefix, ok bool) {
+	a, ok1 := parsePrefix(strArg(row[0]))
+	b, ok2 := parsePrefix(strArg(row[1]))
+	if !ok1 || !ok2 {
+		return pa, pb, false
+	}
+	bits := min(a.Bits(), b.Bits())
+	if len(row) > 2 {
+		if m, ok := anyToLong(row[2]); ok {
+			bits = max(0, min(bits, int(m)))
+		}
+	}
+	pa, _ = a.Addr().Prefix(bits)
+	pb, _ = b.Addr().Prefix(bits)
+	return pa, pb, true
 }

@@ -11,29 +11,37 @@ import (
 // realFn registers a real-valued function of real arguments; NaN or infinite results stay as Kusto
 // returns them (real columns can hold them), null arguments give null.
 func realFn(r *Registry, name string, nargs int, f func(x []float64) float64) {
+	numericFn(r, name, nargs, kNum, dataset.Real, floatOf, func(c *dataset.Column) []float64 { return c.Real }, f)
+}
+
+// numericFn registers a function of nargs arguments read as T (read), returning T into the cells of an out
+// column: a null argument gives a null result.
+func numericFn[T int64 | float64](r *Registry, name string, nargs int, kind argKind, out dataset.Type,
+	read func(*dataset.Column, int) (T, bool), cells func(*dataset.Column) []T, f func(x []T) T) {
 	kinds := make([]argKind, nargs)
 	for k := range kinds {
-		kinds[k] = kNum
+		kinds[k] = kind
 	}
 	r.addScalar(&Scalar{
-		Name: name, MinArgs: nargs, MaxArgs: nargs, Result: fixed(name, dataset.Real, kinds...),
+		Name: name, MinArgs: nargs, MaxArgs: nargs, Result: fixed(name, out, kinds...),
 		Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
-			out := newOut(dataset.Real, n)
-			x := make([]float64, nargs)
+			res := newOut(out, n)
+			dst := cells(res)
+			x := make([]T, nargs)
 			for i := 0; i < n; i++ {
 				ok := true
 				for k, a := range args {
 					var aok bool
-					x[k], aok = floatOf(a, i)
+					x[k], aok = read(a, i)
 					ok = ok && aok
 				}
 				if !ok {
-					out.SetNull(i)
+					res.SetNull(i)
 					continue
 				}
-				out.Real[i] = f(x)
+				dst[i] = f(x)
 			}
-			return out, nil
+			return res, nil
 		},
 	})
 }

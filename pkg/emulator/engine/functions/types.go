@@ -126,6 +126,30 @@ func rowwise(out dataset.Type, f rowFunc) func(*Context, []*dataset.Column, int)
 	}
 }
 
+// dynRowwise is rowwise for functions over dynamic values: argument k is read as a dynamic value (text
+// holding JSON parsed) when asDyn says so, and boxed as rowwise does otherwise.
+func dynRowwise(out dataset.Type, asDyn func(k int, a *dataset.Column) bool, f rowFunc) func(*Context, []*dataset.Column, int) (*dataset.Column, error) {
+	return func(ctx *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
+		res := newOut(out, n)
+		row := make([]any, len(args))
+		for i := 0; i < n; i++ {
+			for k, a := range args {
+				if asDyn(k, a) {
+					row[k] = dynCell(a, i)
+				} else {
+					row[k] = cellValue(a, i)
+				}
+			}
+			v, err := f(ctx, row)
+			if err != nil {
+				return nil, err
+			}
+			setAny(res, i, v)
+		}
+		return res, nil
+	}
+}
+
 // strictRow wraps f so that any null argument gives a null result, as most KQL scalar functions do.
 func strictRow(f rowFunc) rowFunc {
 	return func(ctx *Context, row []any) (any, error) {
