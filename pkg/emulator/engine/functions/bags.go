@@ -84,6 +84,22 @@ func registerBags(r *Registry) {
 			return out, nil
 		},
 	}, "extractjson")
+	r.addScalar(&Scalar{
+		Name: "bag_set_key", MinArgs: 3, MaxArgs: 3, Result: fixed("bag_set_key", dataset.Dynamic, kArray, kString, kAny),
+		Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
+			out := newOut(dataset.Dynamic, n)
+			for i := 0; i < n; i++ {
+				m, _ := dynCell(args[0], i).(map[string]any)
+				cp := make(map[string]any, len(m)+1)
+				for k, v := range m {
+					cp[k] = v
+				}
+				cp[strCell(args[1], i)] = toDyn(cellValue(args[2], i))
+				out.Dyn[i] = cp
+			}
+			return out, nil
+		},
+	})
 }
 
 // parseJSONPath reads the JSONPath subset Kusto supports: $, .name, ['name'], ["name"], [index].

@@ -24,12 +24,15 @@ func registerBuiltins(r *Registry) {
 	registerParsers(r)
 	registerEncoding(r)
 	registerIPv4(r)
-	registerExtras(r)
+	registerIPv4Text(r)
+	registerStringChars(r)
+	registerArrayBuilders(r)
 	registerBits(r)
 	registerCommandLine(r)
-	registerMore(r)
+	registerTimeZones(r)
+	registerUserAgent(r)
 	registerSeries(r)
-	registerExtras2(r)
+	registerTrig(r)
 
 	guarded := map[any]bool{}
 	for _, f := range r.scalars {

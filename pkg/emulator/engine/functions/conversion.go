@@ -3,6 +3,7 @@ package functions
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
@@ -141,6 +142,20 @@ func registerConversion(r *Registry) {
 			return out, nil
 		},
 	})
+	r.addScalar(&Scalar{
+		Name: "format_bytes", MinArgs: 1, MaxArgs: 3, Result: fixed("format_bytes", dataset.String, kNum, kInt, kString),
+		Eval: rowwise(dataset.String, func(_ *Context, row []any) (any, error) {
+			v, ok := anyToFloat(row[0])
+			if !ok {
+				return "", nil
+			}
+			prec := int64(0)
+			if len(row) > 1 {
+				prec, _ = anyToLong(row[1])
+			}
+			return formatBytes(v, int(max(0, min(prec, 10)))), nil
+		}),
+	})
 }
 
 func typeName(c *dataset.Column, i int) string {
@@ -183,4 +198,15 @@ func isGUID(s string) bool {
 		}
 	}
 	return true
+}
+
+// formatBytes renders a byte count with the largest unit that keeps it at least 1, as format_bytes does.
+func formatBytes(v float64, prec int) string {
+	units := []string{"Bytes", "KB", "MB", "GB", "TB", "PB"}
+	u := 0
+	for u < len(units)-1 && (v >= 1024 || v <= -1024) {
+		v /= 1024
+		u++
+	}
+	return strconv.FormatFloat(v, 'f', prec, 64) + " " + units[u]
 }

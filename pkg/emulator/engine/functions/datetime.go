@@ -143,6 +143,18 @@ func registerDateTime(r *Registry) {
 			},
 		}, aliases...)
 	}
+	// The emulator has no ingestion pipeline: ingestion_time() is null, as Kusto answers for tables
+	// without the ingestion-time policy.
+	r.addScalar(&Scalar{
+		Name: "ingestion_time", MinArgs: 0, MaxArgs: 0, Result: fixed("ingestion_time", dataset.DateTime),
+		Eval: func(_ *Context, _ []*dataset.Column, n int) (*dataset.Column, error) {
+			out := newOut(dataset.DateTime, n)
+			for i := 0; i < n; i++ {
+				out.SetNull(i)
+			}
+			return out, nil
+		},
+	})
 	registerDateTimeParts(r)
 }
 

@@ -182,4 +182,15 @@ func registerDynamic(r *Registry) {
 	}, "bag_pack", "pack_dictionary")
 	registerArrays(r)
 	registerBags(r)
+	r.addScalar(&Scalar{
+		Name: "dynamic_to_json", MinArgs: 1, MaxArgs: 1, Result: fixed("dynamic_to_json", dataset.String, kAny),
+		Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
+			out := newOut(dataset.String, n)
+			for i := 0; i < n; i++ {
+				// encoding/json writes bag keys sorted, which is what dynamic_to_json promises.
+				out.Str[i] = jsonText(dynCell(args[0], i))
+			}
+			return out, nil
+		},
+	})
 }

@@ -95,6 +95,32 @@ func registerRegex(r *Registry) {
 			return out, nil
 		},
 	}, "extractall")
+	r.addScalar(&Scalar{
+		Name: "indexof_regex", MinArgs: 2, MaxArgs: 5, Result: fixed("indexof_regex", dataset.Long, kAny, kString, kInt),
+		Eval: func(_ *Context, args []*dataset.Column, n int) (*dataset.Column, error) {
+			out := newOut(dataset.Long, n)
+			cache := regexCache{}
+			for i := 0; i < n; i++ {
+				re, err := cache.get(strCell(args[1], i))
+				if err != nil {
+					return nil, err
+				}
+				s := strCell(args[0], i)
+				start := int64(0)
+				if len(args) > 2 {
+					start, _ = longOf(args[2], i)
+				}
+				start = max(0, min(start, int64(len(s))))
+				loc := re.FindStringIndex(s[start:])
+				if loc == nil {
+					out.Int[i] = -1
+					continue
+				}
+				out.Int[i] = start + int64(loc[0])
+			}
+			return out, nil
+		},
+	})
 }
 
 // groupList reads extract_all's capture-group array argument.
