@@ -64,9 +64,15 @@ func schemaCatalog(t *testing.T) *dataset.Catalog {
 }
 
 func TestCorpus(t *testing.T) {
-	raw, err := os.ReadFile(os.Getenv("QUARRY_KQL_CORPUS"))
+	// The corpus is a public collection kept outside the repository: read only the file named here, and
+	// nothing at all when the variable is unset.
+	path := os.Getenv("QUARRY_KQL_CORPUS")
+	if path == "" {
+		t.Skip("QUARRY_KQL_CORPUS is not set; set it to a queries.json file to run the corpus check")
+	}
+	raw, err := os.ReadFile(path)
 	if err != nil {
-		t.Skip(err)
+		t.Fatalf("read the corpus QUARRY_KQL_CORPUS names: %v", err)
 	}
 	var qs []struct {
 		File string `json:"file"`
