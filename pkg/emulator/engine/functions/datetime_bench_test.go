@@ -6,53 +6,32 @@ import (
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
 )
 
-// benchTimes is benchRows datetimes 2.6 s apart ending at testNow, as a Timestamp column looks.
-func benchTimes() *dataset.Column {
+// BenchmarkDateTime runs the datetime functions hunting queries use most over benchRows Timestamps 2.6 s
+// apart. allocs/op shows the per-row cost: one Eval should allocate its result column and nothing per row.
+//
+//	go test -run XXX -bench DateTime -benchtime=3x ./pkg/emulator/engine/functions
+func BenchmarkDateTime(b *testing.B) {
 	ts := newOut(dataset.DateTime, benchRows)
 	for i := range ts.Int {
 		ts.Int[i] = testNow.UnixNano() - int64(i)*2_600_000_000
 	}
-	return ts
-}
-
-// The datetime benchmarks report allocs/op: one Eval over benchRows rows should allocate its result column
-// and nothing per row.
-func BenchmarkDateTimeAdd(b *testing.B) {
-	b.ReportAllocs()
-	benchOp(b, "datetime_add", Broadcast(strs("second"), 0, benchRows), Broadcast(longs(5), 0, benchRows), benchTimes())
-}
-
-func BenchmarkDateTimeDiff(b *testing.B) {
-	b.ReportAllocs()
-	benchOp(b, "datetime_diff", Broadcast(strs("minute"), 0, benchRows), benchTimes(), Broadcast(dts(testNow), 0, benchRows))
-}
-
-func BenchmarkDateTimePart(b *testing.B) {
-	b.ReportAllocs()
-	benchOp(b, "datetime_part", Broadcast(strs("hour"), 0, benchRows), benchTimes())
-}
-
-func BenchmarkStartOfDay(b *testing.B) {
-	b.ReportAllocs()
-	benchOp(b, "startofday", benchTimes())
-}
-
-func BenchmarkStartOfMonth(b *testing.B) {
-	b.ReportAllocs()
-	benchOp(b, "startofmonth", benchTimes())
-}
-
-func BenchmarkDayOfWeek(b *testing.B) {
-	b.ReportAllocs()
-	benchOp(b, "dayofweek", benchTimes())
-}
-
-func BenchmarkHourOfDay(b *testing.B) {
-	b.ReportAllocs()
-	benchOp(b, "hourofday", benchTimes())
-}
-
-func BenchmarkGetMonth(b *testing.B) {
-	b.ReportAllocs()
-	benchOp(b, "getmonth", benchTimes())
+	constant := func(c *dataset.Column) *dataset.Column { return Broadcast(c, 0, benchRows) }
+	for _, bc := range []struct {
+		fn   string
+		args []*dataset.Column
+	}{
+		{"datetime_add", cols(constant(strs("second")), constant(longs(5)), ts)},
+		{"datetime_diff", cols(constant(strs("minute")), ts, constant(dts(testNow)))},
+		{"datetime_part", cols(constant(strs("hour")), ts)},
+		{"startofday", cols(ts)},
+		{"startofmonth", cols(ts)},
+		{"dayofweek", cols(ts)},
+		{"hourofday", cols(ts)},
+		{"getmonth", cols(ts)},
+	} {
+		b.Run(bc.fn, func(b *testing.B) {
+			b.ReportAllocs()
+			benchOp(b, bc.fn, bc.args...)
+		})
+	}
 }
