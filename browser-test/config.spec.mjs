@@ -63,6 +63,7 @@ const modes = [
     jsonData: {
       ...BASE,
       authType: 'currentUser',
+      oauthPassThru: true,
       tenantId: TENANT,
       clientId: APP,
       fallbackAuthType: 'managedIdentity',

@@ -117,6 +117,12 @@ describe('switchAuthType', () => {
     );
     expect(to.jsonData).toEqual({ authType: 'clientCertificate', tenantId: 't', clientId: 'c' });
   });
+  it("turns on Grafana's OAuth identity forwarding for the current-user mode only", () => {
+    const toUser = switchAuthType(settings({ authType: 'clientSecret', tenantId: 't', clientId: 'c' }), 'currentUser');
+    expect(toUser.jsonData).toMatchObject({ authType: 'currentUser', oauthPassThru: true });
+    const back = switchAuthType(toUser, 'clientSecret');
+    expect(back.jsonData).not.toHaveProperty('oauthPassThru');
+  });
 });
 
 describe('ConfigEditor fields', () => {

@@ -164,7 +164,10 @@ export function switchAuthType(options: Settings, authType: AuthType): Settings 
       patch[key] = undefined;
     }
   }
-  const next = withJsonData(options, { ...patch, authType });
+  // Grafana hands the signed-in user's token to the plugin only with "Forward OAuth identity" on: the
+  // current-user mode cannot work without it, and no other mode should receive users' tokens.
+  const oauthPassThru = authType === 'currentUser' ? true : undefined;
+  const next = withJsonData(options, { ...patch, authType, oauthPassThru });
   // Unsaved secrets typed for the old mode are dropped; secrets already stored stay until reset.
   const secureJsonData: QuarrySecureJsonData = {};
   for (const [k, v] of Object.entries(options.secureJsonData ?? {})) {
