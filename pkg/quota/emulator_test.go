@@ -14,7 +14,7 @@ import (
 )
 
 // emulatorClient is the real hunting client signed in to emu as the demo reader app.
-func emulatorClient(t *testing.T, emu *emulatortest.Emulator) *hunting.Client {
+func emulatorClient(t testing.TB, emu *emulatortest.Emulator) *hunting.Client {
 	t.Helper()
 	token := emu.AppToken(t, emulator.DemoReaderAppID, "https://graph.microsoft.com/.default")
 	c, err := hunting.NewClient(hunting.Config{

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/quarry-defender/quarry/pkg/auth"
 	"github.com/quarry-defender/quarry/pkg/emulator"
 	"github.com/quarry-defender/quarry/pkg/emulator/emulatortest"
 	"github.com/quarry-defender/quarry/pkg/hunting"
@@ -66,17 +65,7 @@ func simulate(t testing.TB, sc simScenario, withQuota bool) *simReport {
 		profile = "2026"
 	}
 	emu := emulatortest.Start(t, emulatortest.WithLimits(profile), emulatortest.WithClock(clk))
-	token := emu.AppToken(t, emulator.DemoReaderAppID, "https://graph.microsoft.com/.default")
-	client, err := hunting.NewClient(hunting.Config{
-		Flavor: hunting.FlavorGraph, APIBaseURL: emu.URL, HTTPClient: emu.Client(),
-		Tokens: auth.TokenSourceFunc(func(context.Context, string) (auth.Token, error) {
-			return auth.Token{Value: token, ExpiresOn: time.Now().Add(time.Hour)}, nil
-		}),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	counter := &countingRunner{next: client}
+	counter := &countingRunner{next: emulatorClient(t, emu)}
 	var runner hunting.Runner = counter
 	var reg *Registry
 	rep := &simReport{mode: "pass-through"}
