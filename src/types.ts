@@ -37,6 +37,9 @@ export interface QuarryJsonFields {
 export interface QuarryOptions extends DataSourceJsonData, QuarryJsonFields {
   // DataSourceJsonData declares authType as any string; the plugin narrows it.
   authType?: AuthType;
+  // Grafana's own "Forward OAuth identity" switch (not in @grafana/data 12.4's types): the current-user
+  // mode needs it, or Grafana never hands the user's token to the plugin.
+  oauthPassThru?: boolean;
 }
 
 export interface QuarrySecureJsonData {
