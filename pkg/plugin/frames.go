@@ -3,6 +3,7 @@ package plugin
 import (
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 	"github.com/quarry-defender/quarry/pkg/hunting"
@@ -77,7 +78,7 @@ func timeIndex(f *data.Frame, col string) int {
 	return first
 }
 
-// cellString renders one cell for a log line; ok is false for null.
+// cellString renders one cell for a log line (times in RFC 3339, UTC); ok is false for null.
 func cellString(f *data.Field, i int) (string, bool) {
 	v, ok := f.ConcreteAt(i)
 	if !ok {
@@ -86,6 +87,8 @@ func cellString(f *data.Field, i int) (string, bool) {
 	switch x := v.(type) {
 	case string:
 		return x, true
+	case time.Time:
+		return x.UTC().Format(time.RFC3339Nano), true
 	case json.RawMessage:
 		return string(x), true
 	case fmt.Stringer:

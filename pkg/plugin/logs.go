@@ -3,7 +3,6 @@ package plugin
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
@@ -62,11 +61,6 @@ func logLine(src *data.Frame, r, ti int) string {
 		v, ok := cellString(f, r)
 		if !ok {
 			continue
-		}
-		if t, isTime := f.ConcreteAt(r); isTime {
-			if tt, ok := t.(time.Time); ok {
-				v = tt.UTC().Format(time.RFC3339Nano)
-			}
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
