@@ -26,11 +26,7 @@ func (b *budget) acquire(ctx context.Context, r *Runner, alert bool, identity st
 		return time.Time{}, err
 	}
 	if ahead, room := b.queue.ahead(alert, identity), b.grantsBeforeLocked(now, deadline, alert); ahead >= room {
-		at, quota, win := b.freeAtLocked(now, alert)
-		if !at.After(now) && !b.timerAt.IsZero() {
-			at = b.timerAt
-		}
-		err := b.spentLocked(now, at, quota, win, alert)
+		err := b.spentNowLocked(now, alert)
 		b.mu.Unlock()
 		b.reg.log.Debug("quota: queue too long to be served before the deadline", "tenant", b.key.tenant, "flavor", b.key.flavor,
 			"alert", alert, "ahead", ahead, "grantsBeforeDeadline", room, "deadline", deadline)
@@ -82,13 +78,8 @@ func (b *budget) expire(w *waiter) {
 		return
 	}
 	now := b.reg.clock.Now()
-	at, quota, win := b.freeAtLocked(now, w.alert)
-	if !at.After(now) && !b.timerAt.IsZero() {
-		// Capacity exists but others are ahead in the queue: the next dispatch is the honest estimate.
-		at = b.timerAt
-	}
 	w.stopDl = nil
-	w.err = b.spentLocked(now, at, quota, win, w.alert)
+	w.err = b.spentNowLocked(now, w.alert)
 	w.park.wake()
 	b.armLocked(now)
 }
@@ -131,9 +122,14 @@ func (b *budget) spentLocked(now, at time.Time, quota string, win window, alert 
 func (b *budget) estimate(alert bool) *BudgetError {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	now := b.reg.clock.Now()
+	return b.spentNowLocked(b.reg.clock.Now(), alert)
+}
+
+// spentNowLocked is the error for a request of the class that gives up waiting at now.
+func (b *budget) spentNowLocked(now time.Time, alert bool) *BudgetError {
 	at, quota, win := b.freeAtLocked(now, alert)
 	if !at.After(now) && !b.timerAt.IsZero() {
+		// Capacity exists but others are ahead in the queue: the next dispatch is the honest estimate.
 		at = b.timerAt
 	}
 	return b.spentLocked(now, at, quota, win, alert)
