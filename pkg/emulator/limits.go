@@ -52,7 +52,7 @@ func LimitsFor(profile string) (Limits, error) {
 
 // timeout returns the per-request limit for api (0 = none).
 func (l Limits) timeout(api apiKind) time.Duration {
-	if api == apiMDE {
+	if api.family() == familyMDE {
 		return l.TimeoutMDE
 	}
 	return l.Timeout

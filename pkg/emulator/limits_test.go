@@ -155,12 +155,14 @@ func TestResultSizeCap(t *testing.T) {
 
 func TestPerRequestTimeout(t *testing.T) {
 	tests := []struct {
-		name, path, scope string
-		wantStatus        int
-		wantCode          string
+		name, method, path, scope string
+		limit                     time.Duration
+		wantStatus                int
+		wantCode                  string
 	}{
-		{"graph answers 504", "/v1.0/security/runHuntingQuery", graphScope, http.StatusGatewayTimeout, "UnknownError"},
-		{"mde answers 400 after 200 s", mdeRun, mdeScope, http.StatusBadRequest, "BadRequest"},
+		{"graph answers 504 after 3 min", "POST", "/v1.0/security/runHuntingQuery", graphScope, 3 * time.Minute, http.StatusGatewayTimeout, "UnknownError"},
+		{"mde answers 400 after 200 s", "POST", mdeRun, mdeScope, 200 * time.Second, http.StatusBadRequest, "BadRequest"},
+		{"mde old GET answers 400 after 200 s", "GET", "/api/advancedqueries?key=DeviceProcessEvents", mdeScope, 200 * time.Second, http.StatusBadRequest, "BadRequest"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -177,11 +179,17 @@ func TestPerRequestTimeout(t *testing.T) {
 			}
 			got := make(chan answer, 1)
 			go func() {
-				status, _, b := call(t, emu, "POST", tc.path, tok, `{"Query":"DeviceProcessEvents"}`)
+				status, _, b := call(t, emu, tc.method, tc.path, tok, `{"Query":"DeviceProcessEvents"}`)
 				got <- answer{status, b}
 			}()
 			waitPending(t, clock)
-			clock.Advance(200 * time.Second) // MDE's limit, and past XDR and Graph's 3 minutes
+			clock.Advance(tc.limit - time.Second)
+			select {
+			case a := <-got:
+				t.Fatalf("answered %d %s a second before the %s limit", a.status, a.body, tc.limit)
+			case <-time.After(50 * time.Millisecond):
+			}
+			clock.Advance(time.Second)
 			var a answer
 			select {
 			case a = <-got:
