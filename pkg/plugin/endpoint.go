@@ -88,6 +88,11 @@ func origin(raw string) string {
 	if err != nil {
 		return raw
 	}
+	return urlOrigin(u)
+}
+
+// urlOrigin is u's scheme://host[:port], lower-cased, without the default https port.
+func urlOrigin(u *url.URL) string {
 	host := strings.ToLower(u.Hostname())
 	if p := u.Port(); p != "" && p != "443" {
 		host = net.JoinHostPort(host, p)
@@ -103,7 +108,7 @@ type hostGuard struct {
 }
 
 func (g hostGuard) RoundTrip(r *http.Request) (*http.Response, error) {
-	o := origin(r.URL.String())
+	o := urlOrigin(r.URL)
 	if !slices.Contains(g.allowed, o) {
 		if r.Body != nil {
 			_ = r.Body.Close()
