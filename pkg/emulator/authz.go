@@ -104,15 +104,7 @@ func (s *Server) authorize(r *http.Request, api apiKind) (*identity, *apiError) 
 		}
 		return id, nil
 	}
-	roles := p.claims["roles"]
-	var have []string
-	if list, ok := roles.([]any); ok {
-		for _, v := range list {
-			if s, ok := v.(string); ok {
-				have = append(have, s)
-			}
-		}
-	}
+	have := p.strList("roles")
 	if !slices.Contains(have, res.appPerm) {
 		return nil, forbidden(api, "application", res.appPerm, strings.Join(have, " "))
 	}

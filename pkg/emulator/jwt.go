@@ -153,17 +153,23 @@ func (p *parsedJWT) checkTimes(now time.Time) error {
 
 // audiences returns aud as a list (it may be a string or an array).
 func (p *parsedJWT) audiences() []string {
-	switch v := p.claims["aud"].(type) {
-	case string:
+	if v, ok := p.claims["aud"].(string); ok {
 		return []string{v}
-	case []any:
-		out := make([]string, 0, len(v))
-		for _, a := range v {
-			if s, ok := a.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
 	}
-	return nil
+	return p.strList("aud")
+}
+
+// strList returns the string elements of an array claim such as roles (nil when it is not an array).
+func (p *parsedJWT) strList(name string) []string {
+	v, ok := p.claims[name].([]any)
+	if !ok {
+		return nil
+	}
+	out := make([]string, 0, len(v))
+	for _, a := range v {
+		if s, ok := a.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
