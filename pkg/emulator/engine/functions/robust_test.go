@@ -40,11 +40,7 @@ func TestEveryScalarIsRobust(t *testing.T) {
 		f := reg.scalars[name]
 		for nargs := f.MinArgs; nargs <= 3 && (f.MaxArgs < 0 || nargs <= f.MaxArgs); nargs++ {
 			forEachCombo(len(samples), nargs, func(idx []int) {
-				args := make([]*dataset.Column, nargs)
-				types := make([]dataset.Type, nargs)
-				for k, i := range idx {
-					args[k], types[k] = samples[i], samples[i].Type
-				}
+				args, types := pickSamples(samples, idx)
 				rt, err := f.Result(types)
 				if err != nil {
 					if err.Error() == "" {
@@ -106,11 +102,7 @@ func TestEveryAggregateIsRobust(t *testing.T) {
 	for name, f := range reg.aggregates {
 		for nargs := f.MinArgs; nargs <= 3 && (f.MaxArgs < 0 || nargs <= f.MaxArgs); nargs++ {
 			forEachCombo(len(samples), nargs, func(idx []int) {
-				args := make([]*dataset.Column, nargs)
-				types := make([]dataset.Type, nargs)
-				for k, i := range idx {
-					args[k], types[k] = samples[i], samples[i].Type
-				}
+				args, types := pickSamples(samples, idx)
 				rt, err := f.Result(types)
 				if err != nil {
 					return
@@ -163,4 +155,14 @@ func TestArgumentCountIsChecked(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pickSamples returns the sample columns named by idx and their types, as one argument list.
+func pickSamples(samples []*dataset.Column, idx []int) ([]*dataset.Column, []dataset.Type) {
+	args := make([]*dataset.Column, len(idx))
+	types := make([]dataset.Type, len(idx))
+	for k, i := range idx {
+		args[k], types[k] = samples[i], samples[i].Type
+	}
+	return args, types
 }
