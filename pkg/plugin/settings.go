@@ -176,6 +176,8 @@ func (s *Settings) parseLimits(j jsonSettings) error {
 // flexInt accepts 45 and "45": settings pages and provisioning files write numbers either way.
 type flexInt struct {
 	set bool
+	// bad is true when raw is not a whole number; the validators, which know the field name, report it.
+	bad bool
 	v   int64
 	raw string
 }
@@ -187,16 +189,12 @@ func (f *flexInt) UnmarshalJSON(b []byte) error {
 	}
 	f.set, f.raw = true, s
 	v, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		f.v = -1 << 62 // reported as "not a whole number" by the validators, which know the field name
-		return nil
-	}
-	f.v = v
+	f.v, f.bad = v, err != nil
 	return nil
 }
 
 func (f flexInt) check(field string) error {
-	if f.set && f.v == -1<<62 {
+	if f.bad {
 		return badField(field, "%q is not a whole number", f.raw)
 	}
 	return nil
