@@ -25,8 +25,7 @@ func (s *Server) applyEarlyFault(w http.ResponseWriter, r *http.Request, api api
 		if lim <= 0 {
 			lim = 45
 		}
-		writeAPIError(w, r, api, &apiError{Status: http.StatusTooManyRequests, Code: "429",
-			Message: "API calls quota exceeded! maximum allowed " + strconv.Itoa(lim) + " per 00:01:00"}, now)
+		writeAPIError(w, r, api, errCallsQuota(lim, time.Minute, 0), now)
 		return true
 	case FaultReset:
 		abortConnection(w, true)

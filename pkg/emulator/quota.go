@@ -48,9 +48,7 @@ func (q *quotas) admit(tenant string, now time.Time) *apiError {
 		}
 		in := callsSince(b.calls, now.Add(-w.window))
 		if len(in) >= w.max {
-			return &apiError{Status: http.StatusTooManyRequests, Code: "429",
-				Message:    fmt.Sprintf("API calls quota exceeded! maximum allowed %d per %s", w.max, clockText(w.window)),
-				RetryAfter: in[len(in)-w.max].Add(w.window).Sub(now)}
+			return errCallsQuota(w.max, w.window, in[len(in)-w.max].Add(w.window).Sub(now))
 		}
 	}
 	for _, w := range []struct {
@@ -68,6 +66,13 @@ func (q *quotas) admit(tenant string, now time.Time) *apiError {
 	}
 	b.calls = append(b.calls, now)
 	return nil
+}
+
+// errCallsQuota is the 429 for a call budget of max calls per window.
+func errCallsQuota(max int, window, retryAfter time.Duration) *apiError {
+	return &apiError{Status: http.StatusTooManyRequests, Code: "429",
+		Message:    fmt.Sprintf("API calls quota exceeded! maximum allowed %d per %s", max, clockText(window)),
+		RetryAfter: retryAfter}
 }
 
 // charge adds a query's CPU time to tenant's budget.
