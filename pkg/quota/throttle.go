@@ -2,8 +2,6 @@ package quota
 
 import (
 	"errors"
-	"regexp"
-	"strconv"
 	"time"
 
 	"github.com/quarry-defender/quarry/pkg/hunting"
@@ -28,40 +26,15 @@ type throttle struct {
 	err        *hunting.QuotaError
 }
 
-// limitPattern reads "maximum allowed 45 per 00:01:00" when the client could not (an unknown flavor's
-// wording, a wrapped message).
-var limitPattern = regexp.MustCompile(`(?i)maximum allowed\s+(\d+)\s+per\s+(\d{1,2}):(\d{2}):(\d{2})`)
-
-// cyclePattern reads the CPU quota's cycle from "... of query running time per 01:00:00".
-var cyclePattern = regexp.MustCompile(`(?i)\bper\s+(\d{1,2}):(\d{2}):(\d{2})`)
-
-// clockDuration converts the hh, mm, ss submatches of a pattern.
-func clockDuration(h, m, s string) time.Duration {
-	hh, _ := strconv.Atoi(h)
-	mm, _ := strconv.Atoi(m)
-	ss, _ := strconv.Atoi(s)
-	return time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute + time.Duration(ss)*time.Second
-}
-
 // classify reports whether err is a 429 and what it says.
 func classify(err error) (throttle, bool) {
 	var q *hunting.QuotaError
 	if !errors.As(err, &q) {
 		return throttle{}, false
 	}
+	// The client has already read the limit and period from the answer (hunting.ErrorFromResponse):
+	// the message text is not parsed again here.
 	t := throttle{quota: q.Quota, limit: q.Limit, period: q.Period, retryAfter: q.RetryAfter, err: q}
-	switch {
-	case t.quota == hunting.QuotaCPU && t.period == 0:
-		if m := cyclePattern.FindStringSubmatch(q.Message); m != nil {
-			t.period = clockDuration(m[1], m[2], m[3])
-		}
-	case t.limit == 0:
-		if m := limitPattern.FindStringSubmatch(q.Message); m != nil {
-			t.limit, _ = strconv.Atoi(m[1])
-			t.period = clockDuration(m[2], m[3], m[4])
-			t.quota = window{period: t.period}.name()
-		}
-	}
 	if t.quota == "" || t.quota == hunting.QuotaUnknown {
 		t.quota = "API calls"
 	}

@@ -2,12 +2,30 @@ package quota
 
 import (
 	"errors"
+	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/quarry-defender/quarry/pkg/hunting"
 )
+
+// quota429 is the *hunting.QuotaError the client builds from a 429 answer with message and Retry-After
+// (0: no header), so the tests see exactly what the client reads from the text.
+func quota429(t *testing.T, message string, retryAfter time.Duration) *hunting.QuotaError {
+	t.Helper()
+	h := http.Header{"Content-Type": {"application/json"}}
+	if retryAfter > 0 {
+		h.Set("Retry-After", strconv.Itoa(int(retryAfter/time.Second)))
+	}
+	body := `{"error":{"code":"TooManyRequests","message":` + strconv.Quote(message) + `}}`
+	var q *hunting.QuotaError
+	if err := hunting.ErrorFromResponse(hunting.FlavorXDR, "", http.StatusTooManyRequests, h, strings.NewReader(body)); !errors.As(err, &q) {
+		t.Fatalf("a 429 answer gave %v, want a *hunting.QuotaError", err)
+	}
+	return q
+}
 
 // throttleFirst answers the first n calls with q, then rows.
 func throttleFirst(n int, q *hunting.QuotaError) func(int, hunting.Request) (*hunting.Result, error) {
@@ -59,8 +77,7 @@ func TestRetriesAreBoundedByTheDeadline(t *testing.T) {
 
 func TestLimitReadFromThe429MessageAdaptsTheBudget(t *testing.T) {
 	h := newHarness(t, Config{CallsPerMinute: 45})
-	h.api.script = throttleFirst(1, &hunting.QuotaError{Quota: hunting.QuotaUnknown, RetryAfter: time.Second,
-		Message: "API calls quota exceeded! maximum allowed 3 per 00:01:00"})
+	h.api.script = throttleFirst(1, quota429(t, "API calls quota exceeded! maximum allowed 3 per 00:01:00", time.Second))
 	ch := h.start(h.within(time.Minute), h.run, req(0, ""))
 	waitParked(t, h.reg, 1)
 	h.clock.Advance(time.Second)
@@ -80,22 +97,23 @@ func TestLimitReadFromThe429MessageAdaptsTheBudget(t *testing.T) {
 
 func TestCPUQuotaBacksOffToTheNextCycle(t *testing.T) {
 	tests := []struct {
-		name    string
-		in      *hunting.QuotaError
-		wantErr time.Time // FreesAt of the throttled request
+		name       string
+		message    string
+		retryAfter time.Duration
+		wantErr    time.Time // FreesAt of the throttled request
 	}{
-		{name: "no cycle named: 15 minutes (XDR, Graph)", in: &hunting.QuotaError{Quota: hunting.QuotaCPU, Message: "CPU resources quota exceeded"},
+		{name: "no cycle named: 15 minutes (XDR, Graph)", message: "CPU resources quota exceeded",
 			wantErr: time.Date(2026, 11, 27, 9, 15, 0, 0, time.UTC)},
-		{name: "cycle read from the message", in: &hunting.QuotaError{Quota: hunting.QuotaCPU,
-			Message: "CPU resources quota exceeded! maximum allowed 00:10:00 of query running time per 01:00:00"},
+		{name: "cycle read from the message",
+			message: "CPU resources quota exceeded! maximum allowed 00:10:00 of query running time per 01:00:00",
 			wantErr: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)},
-		{name: "Retry-After wins", in: &hunting.QuotaError{Quota: hunting.QuotaCPU, RetryAfter: 7 * time.Minute, Message: "CPU ... per 01:00:00"},
-			wantErr: t0.Add(7 * time.Minute)},
+		{name: "Retry-After wins", message: "CPU resources quota exceeded! maximum allowed 00:10:00 of query running time per 01:00:00",
+			retryAfter: 7 * time.Minute, wantErr: t0.Add(7 * time.Minute)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newHarness(t, Config{})
-			h.api.script = throttleFirst(1, tc.in)
+			h.api.script = throttleFirst(1, quota429(t, tc.message, tc.retryAfter))
 			_, err := h.run.Run(h.within(30*time.Second), qA)
 			var be *BudgetError
 			if !errors.As(err, &be) || be.Quota != hunting.QuotaCPU || !be.FreesAt.Equal(tc.wantErr) {
