@@ -77,7 +77,7 @@ func (s *Server) authorize(r *http.Request, api apiKind) (*identity, *apiError) 
 	if err != nil {
 		return unauthorized("IDX14100: JWT is not well formed: " + err.Error())
 	}
-	if kid, _ := p.header["kid"].(string); kid != s.signer.kid || p.verify(&s.signer.key.PublicKey) != nil {
+	if !s.signer.verifies(p) {
 		return unauthorized("Access token validation failure: the signature is not valid for this tenant's signing keys.")
 	}
 	if err := p.checkTimes(time.Now()); err != nil {

@@ -109,7 +109,7 @@ func (s *Server) onBehalfOf(r *http.Request, base string, t *Tenant, app *App, r
 	if err != nil {
 		return invalid(50027, "Invalid JWT token in assertion: "+err.Error())
 	}
-	if kid, _ := p.header["kid"].(string); kid != s.signer.kid || p.verify(&s.signer.key.PublicKey) != nil {
+	if !s.signer.verifies(p) {
 		return invalid(50013, "Assertion failed signature validation.")
 	}
 	if err := p.checkTimes(time.Now()); err != nil {

@@ -54,6 +54,12 @@ func (s *signer) sign(c claims) (string, error) {
 	return signing + "." + b64(sig), nil
 }
 
+// verifies reports whether p names this signer's key (kid) and carries its valid signature.
+func (s *signer) verifies(p *parsedJWT) bool {
+	kid, _ := p.header["kid"].(string)
+	return kid == s.kid && p.verify(&s.key.PublicKey) == nil
+}
+
 // jwk is the public key in JWKS form.
 func (s *signer) jwk() map[string]any {
 	pub := s.key.PublicKey
