@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"sync"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
@@ -12,7 +11,6 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/httpclient"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
 	"github.com/quarry-defender/quarry/pkg/auth"
-	"github.com/quarry-defender/quarry/pkg/defenderschema"
 	"github.com/quarry-defender/quarry/pkg/hunting"
 )
 
@@ -64,10 +62,6 @@ type Datasource struct {
 	client  hunting.Runner
 	runner  hunting.Runner
 	release func()
-
-	schemaOnce sync.Once
-	schema     []byte
-	schemaErr  error
 }
 
 func newDatasource(ctx context.Context, s backend.DataSourceInstanceSettings, p Process) *Datasource {
@@ -130,17 +124,4 @@ func (d *Datasource) Dispose() {
 	if d.http != nil {
 		d.http.CloseIdleConnections()
 	}
-}
-
-// schemaJSON is the GET /schema body, built once per instance.
-func (d *Datasource) schemaJSON() ([]byte, error) {
-	d.schemaOnce.Do(func() {
-		s, err := defenderschema.Load()
-		if err != nil {
-			d.schemaErr = err
-			return
-		}
-		d.schema, d.schemaErr = encodeSchema(s)
-	})
-	return d.schema, d.schemaErr
 }

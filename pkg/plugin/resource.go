@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"sync"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/quarry-defender/quarry/pkg/defenderschema"
@@ -18,12 +19,18 @@ type schemaResponse struct {
 	} `json:"legacy"`
 }
 
-func encodeSchema(s *defenderschema.Schema) ([]byte, error) {
+// schemaBody is the GET /schema body. It depends on nothing but the embedded schema, so it is built
+// once per process, on the first request, and shared by every instance.
+var schemaBody = sync.OnceValues(func() ([]byte, error) {
+	s, err := defenderschema.Load()
+	if err != nil {
+		return nil, err
+	}
 	var r schemaResponse
 	r.Tables = s.Tables
 	r.Legacy.Tables, r.Legacy.Columns = s.Legacy.Tables, s.Legacy.Columns
 	return json.Marshal(r)
-}
+})
 
 // CallResource serves GET /schema: the advanced hunting schema and the legacy names. It needs no
 // valid settings (the editor completes table names while the data source is still being set up) and
@@ -35,7 +42,7 @@ func (d *Datasource) CallResource(_ context.Context, req *backend.CallResourceRe
 	if req.Method != http.MethodGet {
 		return sendJSON(sender, http.StatusMethodNotAllowed, []byte(`{"error":"use GET /schema"}`))
 	}
-	body, err := d.schemaJSON()
+	body, err := schemaBody()
 	if err != nil {
 		return sendJSON(sender, http.StatusInternalServerError, []byte(`{"error":"the embedded schema cannot be read"}`))
 	}
