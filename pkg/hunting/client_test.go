@@ -407,9 +407,21 @@ func TestNewClientValidation(t *testing.T) {
 
 func TestClientRejectsBadRequests(t *testing.T) {
 	k := setup(t, FlavorGraph, func(w http.ResponseWriter, r *http.Request) { t.Error("nothing may be sent") }, nil)
-	for _, req := range []Request{{Query: "  \n"}, {Query: "T", From: time.Unix(100, 0), To: time.Unix(50, 0)}} {
-		if _, err := k.client.Run(context.Background(), req); err == nil {
-			t.Errorf("Run(%+v) succeeded", req)
-		}
+	tests := []struct {
+		name    string
+		req     Request
+		wantErr string
+	}{
+		{"blank query", Request{Query: "  \n"}, "the query is empty"},
+		{"range ends before it starts", Request{Query: "T", From: time.Unix(100, 0), To: time.Unix(50, 0)}, "ends (1970-01-01T00:00:50Z) before it starts (1970-01-01T00:01:40Z)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := k.client.Run(context.Background(), tt.req)
+			if err == nil {
+				t.Fatalf("Run(%+v) = %+v, want an error", tt.req, res)
+			}
+			contains(t, err.Error(), tt.wantErr)
+		})
 	}
 }
