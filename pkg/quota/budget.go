@@ -161,7 +161,7 @@ func (b *budget) admissibleLocked(now time.Time, alert bool) bool {
 	return !at.After(now)
 }
 
-// remainingLocked is the smallest number of calls left in any window (for the metric).
+// remainingLocked is the number of calls left in each window, by window name (for the metric).
 func (b *budget) remainingLocked(now time.Time) map[string]int {
 	out := make(map[string]int, len(b.windows))
 	for _, w := range b.windows {
