@@ -103,7 +103,8 @@ function LimitField({ limit, value, extraError, onValue }: FieldProps) {
   // The raw text is kept locally so an invalid entry stays visible with its message instead of vanishing;
   // only valid numbers reach jsonData.
   const [raw, setRaw] = useState(value === undefined ? '' : String(value));
-  const parsed = raw.trim() === '' ? undefined : parseWhole(raw, limit.label, limit.range);
+  const parse = (text: string) => (text.trim() === '' ? undefined : parseWhole(text, limit.label, limit.range));
+  const parsed = parse(raw);
   const error = typeof parsed === 'string' ? parsed : extraError;
   return (
     <Field label={limit.label} description={limit.description} invalid={!!error} error={error}>
@@ -116,7 +117,7 @@ function LimitField({ limit, value, extraError, onValue }: FieldProps) {
         onChange={(e) => {
           const next = e.currentTarget.value;
           setRaw(next);
-          const n = next.trim() === '' ? undefined : parseWhole(next, limit.label, limit.range);
+          const n = parse(next);
           if (typeof n !== 'string') {
             onValue(n);
           }
