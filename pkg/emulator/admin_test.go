@@ -14,10 +14,10 @@ import (
 func TestAdminRoutes(t *testing.T) {
 	emu := emulatortest.Start(t)
 	tok := emu.AppToken(t, emulator.DemoReaderAppID, mdeScope)
-	call(t, emu, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | take 2"}`)
-	call(t, emu, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | where"}`)
+	emu.Call(t, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | take 2"}`)
+	emu.Call(t, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | where"}`)
 
-	status, _, b := call(t, emu, "GET", "/_emulator/stats", "", "")
+	status, _, b := emu.Call(t, "GET", "/_emulator/stats", "", "")
 	var stats emulator.Stats
 	if err := json.Unmarshal(b, &stats); err != nil || status != 200 {
 		t.Fatalf("stats: %d %s", status, b)
@@ -29,16 +29,16 @@ func TestAdminRoutes(t *testing.T) {
 		t.Fatalf("stats %s, want 2 calls (1 error, 2 rows) for the tenant, the app and mde", b)
 	}
 
-	if status, _, b := call(t, emu, "POST", "/_emulator/reset", "", ""); status != 200 || !strings.Contains(string(b), `"reset":true`) {
+	if status, _, b := emu.Call(t, "POST", "/_emulator/reset", "", ""); status != 200 || !strings.Contains(string(b), `"reset":true`) {
 		t.Fatalf("reset: %d %s", status, b)
 	}
 	if s := emu.Server.Stats(); len(s.Tenants) != 0 {
 		t.Fatalf("stats after reset: %+v, want empty", s)
 	}
-	if status, _, b := call(t, emu, "GET", "/_emulator/healthz", "", ""); status != 200 || !strings.Contains(string(b), `"status":"ok"`) {
+	if status, _, b := emu.Call(t, "GET", "/_emulator/healthz", "", ""); status != 200 || !strings.Contains(string(b), `"status":"ok"`) {
 		t.Fatalf("healthz: %d %s", status, b)
 	}
-	if status, _, b := call(t, emu, "POST", "/_emulator/users/nobody@contoso.example/token", "", ""); status != 404 || !strings.Contains(string(b), emulator.DemoAnalystUPN) {
+	if status, _, b := emu.Call(t, "POST", "/_emulator/users/nobody@contoso.example/token", "", ""); status != 404 || !strings.Contains(string(b), emulator.DemoAnalystUPN) {
 		t.Fatalf("token for an unknown user: %d %s, want 404 naming the demo users", status, b)
 	}
 }
@@ -61,7 +61,7 @@ func TestSignInDiscovery(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, _, b := call(t, emu, "GET", tc.path, "", "")
+			status, _, b := emu.Call(t, "GET", tc.path, "", "")
 			if status != tc.wantStatus || !strings.Contains(string(b), tc.want) {
 				t.Fatalf("%d %s, want %d containing %s", status, b, tc.wantStatus, tc.want)
 			}
@@ -157,7 +157,7 @@ func TestConcurrentClients(t *testing.T) {
 func TestUserAndFederatedTokenRoutes(t *testing.T) {
 	emu := emulatortest.Start(t)
 	// A user token whose audience is the api:// form is exchangeable too.
-	status, _, b := call(t, emu, "POST", "/_emulator/users/"+emulator.DemoAnalystUPN+"/token?audience=api", "", "")
+	status, _, b := emu.Call(t, "POST", "/_emulator/users/"+emulator.DemoAnalystUPN+"/token?audience=api", "", "")
 	var tok struct {
 		AccessToken string `json:"access_token"`
 	}
@@ -174,7 +174,7 @@ func TestUserAndFederatedTokenRoutes(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Fatalf("on-behalf-of with an api:// audience: %d", resp.StatusCode)
 	}
-	if status, _, b := call(t, emu, "POST", "/_emulator/federated-token", "", `{"subject":`); status != 400 || !strings.Contains(string(b), "subject") {
+	if status, _, b := emu.Call(t, "POST", "/_emulator/federated-token", "", `{"subject":`); status != 400 || !strings.Contains(string(b), "subject") {
 		t.Fatalf("federated token with a broken body: %d %s, want 400 naming the format", status, b)
 	}
 }

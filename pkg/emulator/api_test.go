@@ -63,7 +63,7 @@ func TestAPIShapesFollowTheFixtures(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, hdr, b := call(t, emu, tc.method, tc.path, emu.AppToken(t, emulator.DemoReaderAppID, tc.scope), tc.body)
+			status, hdr, b := emu.Call(t, tc.method, tc.path, emu.AppToken(t, emulator.DemoReaderAppID, tc.scope), tc.body)
 			if status != http.StatusOK {
 				t.Fatalf("status %d: %s", status, b)
 			}
@@ -85,7 +85,7 @@ func TestAPIShapesFollowTheFixtures(t *testing.T) {
 
 func TestCellsAreSerializedByColumnType(t *testing.T) {
 	emu := emulatortest.Start(t)
-	_, _, b := call(t, emu, "POST", "/api/advancedqueries/run", emu.AppToken(t, emulator.DemoReaderAppID, mdeScope),
+	_, _, b := emu.Call(t, "POST", "/api/advancedqueries/run", emu.AppToken(t, emulator.DemoReaderAppID, mdeScope),
 		`{"Query":"DeviceProcessEvents"}`)
 	want := []string{
 		`"ProcessAge":"00:00:01.5000000"`,   // TimeSpan under a day
@@ -110,7 +110,7 @@ func TestCellsAreSerializedByColumnType(t *testing.T) {
 
 func TestXDRStatsCarryTimeSpanCPU(t *testing.T) {
 	emu := emulatortest.Start(t)
-	_, _, b := call(t, emu, "POST", "/api/advancedhunting/run", emu.AppToken(t, emulator.DemoReaderAppID, xdrScope),
+	_, _, b := emu.Call(t, "POST", "/api/advancedhunting/run", emu.AppToken(t, emulator.DemoReaderAppID, xdrScope),
 		`{"Query":"DeviceProcessEvents | take 3"}`)
 	var body struct {
 		Stats struct {
@@ -168,7 +168,7 @@ func TestAPIErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, _, b := call(t, emu, "POST", tc.path, tc.token, tc.body)
+			status, _, b := emu.Call(t, "POST", tc.path, tc.token, tc.body)
 			e := decodeError(t, b)
 			if status != tc.wantStatus || e.Error.Code != tc.wantCode || !strings.Contains(e.Error.Message, tc.wantMessage) {
 				t.Fatalf("got %d %s %q, want %d %s containing %q", status, e.Error.Code, e.Error.Message, tc.wantStatus, tc.wantCode, tc.wantMessage)
@@ -197,7 +197,7 @@ func TestUnknownRoutes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, _, b := call(t, emu, tc.method, tc.path, "", "")
+			status, _, b := emu.Call(t, tc.method, tc.path, "", "")
 			if e := decodeError(t, b); status != tc.wantStatus || e.Error.Code != tc.wantCode {
 				t.Fatalf("%d %s, want %d %s", status, b, tc.wantStatus, tc.wantCode)
 			}
@@ -207,7 +207,7 @@ func TestUnknownRoutes(t *testing.T) {
 
 func TestMDEGetWithoutKey(t *testing.T) {
 	emu := emulatortest.Start(t)
-	status, _, b := call(t, emu, "GET", "/api/advancedqueries", emu.AppToken(t, emulator.DemoReaderAppID, mdeScope), "")
+	status, _, b := emu.Call(t, "GET", "/api/advancedqueries", emu.AppToken(t, emulator.DemoReaderAppID, mdeScope), "")
 	if e := decodeError(t, b); status != 400 || e.Error.Code != "MissingRequiredParameter" {
 		t.Fatalf("got %d %s, want 400 MissingRequiredParameter", status, b)
 	}
@@ -224,7 +224,7 @@ func TestDelegatedCallsSeeOnlyTheirDeviceGroups(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, _, b := call(t, emu, "POST", tc.path, emu.DelegatedToken(t, tc.upn, tc.scope), `{"Query":"DeviceProcessEvents"}`)
+			status, _, b := emu.Call(t, "POST", tc.path, emu.DelegatedToken(t, tc.upn, tc.scope), `{"Query":"DeviceProcessEvents"}`)
 			if status != 200 {
 				t.Fatalf("status %d: %s", status, b)
 			}
@@ -241,7 +241,7 @@ func TestDelegatedCallsSeeOnlyTheirDeviceGroups(t *testing.T) {
 
 func TestUserTokenIsNotAnAPIToken(t *testing.T) {
 	emu := emulatortest.Start(t)
-	status, _, b := call(t, emu, "POST", "/v1.0/security/runHuntingQuery", emu.UserToken(t, emulator.DemoAnalystUPN), `{"Query":"DeviceProcessEvents"}`)
+	status, _, b := emu.Call(t, "POST", "/v1.0/security/runHuntingQuery", emu.UserToken(t, emulator.DemoAnalystUPN), `{"Query":"DeviceProcessEvents"}`)
 	if e := decodeError(t, b); status != 401 || !strings.Contains(e.Error.Message, "Invalid audience") {
 		t.Fatalf("got %d %s, want 401 invalid audience", status, b)
 	}
@@ -256,7 +256,7 @@ func TestEngineBugsBecome500(t *testing.T) {
 		return &dataset.Table{Columns: []*dataset.Column{a, b}}, nil
 	})
 	emu := emulatortest.Start(t, emulatortest.WithEngine(ragged))
-	status, _, b := call(t, emu, "POST", "/api/advancedqueries/run", emu.AppToken(t, emulator.DemoReaderAppID, mdeScope), `{"Query":"T"}`)
+	status, _, b := emu.Call(t, "POST", "/api/advancedqueries/run", emu.AppToken(t, emulator.DemoReaderAppID, mdeScope), `{"Query":"T"}`)
 	if e := decodeError(t, b); status != 500 || e.Error.Code != "UnknownError" {
 		t.Fatalf("%d %s, want 500 UnknownError", status, b)
 	}

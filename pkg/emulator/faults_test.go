@@ -18,7 +18,7 @@ const graphRun = "/v1.0/security/runHuntingQuery"
 
 func addFault(t *testing.T, emu *emulatortest.Emulator, body string) {
 	t.Helper()
-	if status, _, b := call(t, emu, "POST", "/_emulator/faults", "", body); status != 200 {
+	if status, _, b := emu.Call(t, "POST", "/_emulator/faults", "", body); status != 200 {
 		t.Fatalf("POST /_emulator/faults %s: %d %s", body, status, b)
 	}
 }
@@ -39,7 +39,7 @@ func TestStatusAndThrottleFaults(t *testing.T) {
 			emu := emulatortest.Start(t)
 			tok := emu.AppToken(t, emulator.DemoReaderAppID, graphScope)
 			addFault(t, emu, tc.fault)
-			status, hdr, b := call(t, emu, "POST", graphRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`)
+			status, hdr, b := emu.Call(t, "POST", graphRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`)
 			e := decodeError(t, b)
 			if status != tc.wantStatus || hdr.Get("Retry-After") != "" || e.Error.InnerError["request-id"] == "" {
 				t.Fatalf("%d %s (Retry-After %q), want %d with a Graph envelope and no Retry-After", status, b, hdr.Get("Retry-After"), tc.wantStatus)
@@ -47,7 +47,7 @@ func TestStatusAndThrottleFaults(t *testing.T) {
 			if e.Error.Code != tc.wantCode {
 				t.Errorf("code %q, want %q", e.Error.Code, tc.wantCode)
 			}
-			if status, _, b := call(t, emu, "POST", graphRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
+			if status, _, b := emu.Call(t, "POST", graphRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
 				t.Fatalf("the fault was for one call, the next got %d %s", status, b)
 			}
 		})
@@ -58,19 +58,19 @@ func TestFaultsMatchAPIAndTenant(t *testing.T) {
 	emu := emulatortest.Start(t)
 	addFault(t, emu, `{"faults":[{"kind":"status","status":503,"count":1,"api":"mde"},{"kind":"status","status":500,"count":1,"tenant":"another-tenant"}]}`)
 	graph := emu.AppToken(t, emulator.DemoReaderAppID, graphScope)
-	if status, _, b := call(t, emu, "POST", graphRun, graph, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
+	if status, _, b := emu.Call(t, "POST", graphRun, graph, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
 		t.Fatalf("a Graph call hit an MDE or other-tenant fault: %d %s", status, b)
 	}
 	mde := emu.AppToken(t, emulator.DemoReaderAppID, mdeScope)
-	if status, _, _ := call(t, emu, "POST", mdeRun, mde, `{"Query":"DeviceProcessEvents | take 1"}`); status != 503 {
+	if status, _, _ := emu.Call(t, "POST", mdeRun, mde, `{"Query":"DeviceProcessEvents | take 1"}`); status != 503 {
 		t.Fatalf("MDE call got %d, want the scheduled 503", status)
 	}
-	_, _, b := call(t, emu, "GET", "/_emulator/faults", "", "")
+	_, _, b := emu.Call(t, "GET", "/_emulator/faults", "", "")
 	var list struct{ Faults []emulator.Fault }
 	if err := json.Unmarshal(b, &list); err != nil || len(list.Faults) != 1 || list.Faults[0].Tenant != "another-tenant" {
 		t.Fatalf("remaining faults %s, want only the other tenant's", b)
 	}
-	if status, _, b := call(t, emu, "DELETE", "/_emulator/faults", "", ""); status != 200 || !strings.Contains(string(b), `"faults":[]`) {
+	if status, _, b := emu.Call(t, "DELETE", "/_emulator/faults", "", ""); status != 200 || !strings.Contains(string(b), `"faults":[]`) {
 		t.Fatalf("DELETE faults: %d %s", status, b)
 	}
 }
@@ -82,7 +82,7 @@ func TestProbabilisticFaultsRepeatAfterReset(t *testing.T) {
 		addFault(t, emu, `{"kind":"status","status":503,"probability":0.5}`)
 		var pattern strings.Builder
 		for i := 0; i < 20; i++ {
-			status, _, _ := call(t, emu, "POST", graphRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`)
+			status, _, _ := emu.Call(t, "POST", graphRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`)
 			pattern.WriteString(map[int]string{200: ".", 503: "x"}[status])
 		}
 		return pattern.String()
@@ -91,7 +91,7 @@ func TestProbabilisticFaultsRepeatAfterReset(t *testing.T) {
 	if !strings.Contains(first, "x") || !strings.Contains(first, ".") || len(first) != 20 {
 		t.Fatalf("pattern %q, want a mix of 200 (.) and 503 (x)", first)
 	}
-	if status, _, _ := call(t, emu, "POST", "/_emulator/reset", "", ""); status != 200 {
+	if status, _, _ := emu.Call(t, "POST", "/_emulator/reset", "", ""); status != 200 {
 		t.Fatal("reset failed")
 	}
 	if second := run(); second != first {
@@ -106,7 +106,7 @@ func TestDelayFaultWaitsOnTheClock(t *testing.T) {
 	addFault(t, emu, `{"kind":"delay","delay":"30s","count":1}`)
 	got := make(chan int, 1)
 	go func() {
-		status, _, _ := call(t, emu, "POST", "/api/advancedhunting/run", tok, `{"Query":"DeviceProcessEvents | take 1"}`)
+		status, _, _ := emu.Call(t, "POST", "/api/advancedhunting/run", tok, `{"Query":"DeviceProcessEvents | take 1"}`)
 		got <- status
 	}()
 	waitPending(t, clock)
@@ -195,7 +195,7 @@ func TestFaultValidation(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			status, _, b := call(t, emu, "POST", "/_emulator/faults", "", tc.body)
+			status, _, b := emu.Call(t, "POST", "/_emulator/faults", "", tc.body)
 			if status != 400 || !strings.Contains(string(b), tc.want) {
 				t.Fatalf("%d %s, want 400 mentioning %q", status, b, tc.want)
 			}

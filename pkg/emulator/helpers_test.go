@@ -3,9 +3,6 @@ package emulator_test
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -19,29 +16,6 @@ const (
 	xdrScope   = "https://api.security.microsoft.com/.default"
 	mdeScope   = "https://api.securitycenter.microsoft.com/.default"
 )
-
-// call sends method path with body and a bearer token ("" for none) and returns status, headers and body.
-func call(t *testing.T, emu *emulatortest.Emulator, method, path, token, body string) (int, http.Header, []byte) {
-	t.Helper()
-	req, err := http.NewRequestWithContext(context.Background(), method, emu.URL+path, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	req.Header.Set("Content-Type", "application/json; charset=utf-8")
-	resp, err := emu.Client().Do(req)
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatalf("%s %s: read body: %v", method, path, err)
-	}
-	return resp.StatusCode, resp.Header, b
-}
 
 // errorBody is the union of the error envelopes.
 type errorBody struct {

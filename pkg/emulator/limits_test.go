@@ -35,17 +35,17 @@ func TestCallBudgets(t *testing.T) {
 			emu := emulatortest.Start(t, emulatortest.WithClock(clock), emulatortest.WithCustomLimits(tc.limits))
 			tok := emu.AppToken(t, emulator.DemoReaderAppID, mdeScope)
 			for i := 0; i < tc.calls; i++ {
-				if status, _, b := call(t, emu, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
+				if status, _, b := emu.Call(t, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
 					t.Fatalf("call %d: %d %s", i+1, status, b)
 				}
 			}
-			status, hdr, b := call(t, emu, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`)
+			status, hdr, b := emu.Call(t, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`)
 			e := decodeError(t, b)
 			if status != 429 || e.Error.Code != "429" || e.Error.Message != tc.wantMessage || hdr.Get("Retry-After") != tc.wantRetry {
 				t.Fatalf("call %d: %d %s Retry-After %q; want 429 %q Retry-After %s", tc.calls+1, status, b, hdr.Get("Retry-After"), tc.wantMessage, tc.wantRetry)
 			}
 			clock.Advance(tc.advance)
-			if status, _, b := call(t, emu, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
+			if status, _, b := emu.Call(t, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
 				t.Fatalf("after the window passed: %d %s", status, b)
 			}
 			if got := emu.Server.Stats().Tenants[emulator.DemoTenantID]; got.Throttled != 1 || got.Calls != int64(tc.calls+2) {
@@ -77,11 +77,11 @@ func TestCPUBudgetChargesScaledEngineTime(t *testing.T) {
 		emulatortest.WithConfig(func(c *emulator.Config) { c.CPUScale = 240 }))
 	tok := emu.AppToken(t, emulator.DemoReaderAppID, xdrScope)
 	for i := 0; i < 3; i++ { // 0, 4 and 8 minutes used before each: all admitted
-		if status, _, b := call(t, emu, "POST", "/api/advancedhunting/run", tok, `{"Query":"DeviceProcessEvents"}`); status != 200 {
+		if status, _, b := emu.Call(t, "POST", "/api/advancedhunting/run", tok, `{"Query":"DeviceProcessEvents"}`); status != 200 {
 			t.Fatalf("call %d: %d %s", i+1, status, b)
 		}
 	}
-	status, hdr, b := call(t, emu, "POST", "/api/advancedhunting/run", tok, `{"Query":"DeviceProcessEvents"}`)
+	status, hdr, b := emu.Call(t, "POST", "/api/advancedhunting/run", tok, `{"Query":"DeviceProcessEvents"}`)
 	e := decodeError(t, b)
 	if status != 429 || !strings.HasPrefix(e.Error.Message, "CPU resources quota exceeded! maximum allowed 00:10:00 of query running time per 01:00:00") ||
 		hdr.Get("Retry-After") == "" {
@@ -91,7 +91,7 @@ func TestCPUBudgetChargesScaledEngineTime(t *testing.T) {
 		t.Errorf("app CPU seconds %v, want 720 (3 x 240)", got)
 	}
 	clock.Advance(time.Hour)
-	if status, _, b := call(t, emu, "POST", "/api/advancedhunting/run", tok, `{"Query":"DeviceProcessEvents"}`); status != 200 {
+	if status, _, b := emu.Call(t, "POST", "/api/advancedhunting/run", tok, `{"Query":"DeviceProcessEvents"}`); status != 200 {
 		t.Fatalf("an hour later: %d %s", status, b)
 	}
 }
@@ -121,7 +121,7 @@ func TestRowCapDataWindowAndTimespan(t *testing.T) {
 			if tc.timespan != "" {
 				body = `{"Query":"DeviceProcessEvents","Timespan":"` + tc.timespan + `"}`
 			}
-			if status, _, b := call(t, emu, "POST", "/v1.0/security/runHuntingQuery", tok, body); status != 200 {
+			if status, _, b := emu.Call(t, "POST", "/v1.0/security/runHuntingQuery", tok, body); status != 200 {
 				t.Fatalf("%d %s", status, b)
 			}
 			q := eng.lastQuery(t)
@@ -135,7 +135,7 @@ func TestRowCapDataWindowAndTimespan(t *testing.T) {
 
 func TestRowCapIsSilent(t *testing.T) {
 	emu := emulatortest.Start(t, emulatortest.WithCustomLimits(emulator.Limits{Profile: "test", MaxRows: 2}))
-	status, _, b := call(t, emu, "POST", mdeRun, emu.AppToken(t, emulator.DemoReaderAppID, mdeScope), `{"Query":"DeviceProcessEvents"}`)
+	status, _, b := emu.Call(t, "POST", mdeRun, emu.AppToken(t, emulator.DemoReaderAppID, mdeScope), `{"Query":"DeviceProcessEvents"}`)
 	if status != 200 || strings.Count(string(b), `"Timestamp":`) != 2 {
 		t.Fatalf("%d %s, want 200 with exactly 2 rows", status, b)
 	}
@@ -144,10 +144,10 @@ func TestRowCapIsSilent(t *testing.T) {
 func TestResultSizeCap(t *testing.T) {
 	emu := emulatortest.Start(t, emulatortest.WithCustomLimits(emulator.Limits{Profile: "test", MaxResultBytes: 2000}))
 	tok := emu.AppToken(t, emulator.DemoReaderAppID, mdeScope)
-	if status, _, b := call(t, emu, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
+	if status, _, b := emu.Call(t, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
 		t.Fatalf("a small result: %d %s", status, b)
 	}
-	status, _, b := call(t, emu, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents"}`)
+	status, _, b := emu.Call(t, "POST", mdeRun, tok, `{"Query":"DeviceProcessEvents"}`)
 	if e := decodeError(t, b); status != 400 || !strings.HasPrefix(e.Error.Message, "Query execution has exceeded the allowed result size.") {
 		t.Fatalf("%d %s, want 400 result size", status, b)
 	}
@@ -179,7 +179,7 @@ func TestPerRequestTimeout(t *testing.T) {
 			}
 			got := make(chan answer, 1)
 			go func() {
-				status, _, b := call(t, emu, tc.method, tc.path, tok, `{"Query":"DeviceProcessEvents"}`)
+				status, _, b := emu.Call(t, tc.method, tc.path, tok, `{"Query":"DeviceProcessEvents"}`)
 				got <- answer{status, b}
 			}()
 			waitPending(t, clock)

@@ -69,7 +69,7 @@ func apiWorks(t *testing.T, emu *emulatortest.Emulator, scope, token string) {
 	t.Helper()
 	path := map[string]string{graphScope: "/v1.0/security/runHuntingQuery", xdrScope: "/api/advancedhunting/run",
 		mdeScope: "/api/advancedqueries/run"}[scope]
-	if status, _, b := call(t, emu, "POST", path, token, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
+	if status, _, b := emu.Call(t, "POST", path, token, `{"Query":"DeviceProcessEvents | take 1"}`); status != 200 {
 		t.Fatalf("%s with the MSAL token: %d %s", path, status, b)
 	}
 }
@@ -186,7 +186,7 @@ func TestMSALManagedIdentity(t *testing.T) {
 func TestManagedIdentityRejectsAWrongHeader(t *testing.T) {
 	emu := emulatortest.Start(t)
 	req := "/msi/token?api-version=2019-08-01&resource=https://graph.microsoft.com"
-	if status, _, b := call(t, emu, "GET", req, "", ""); status != 401 {
+	if status, _, b := emu.Call(t, "GET", req, "", ""); status != 401 {
 		t.Fatalf("without X-IDENTITY-HEADER: %d %s, want 401", status, b)
 	}
 }

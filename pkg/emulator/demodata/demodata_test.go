@@ -1,10 +1,7 @@
 package demodata_test
 
 import (
-	"context"
 	"encoding/json"
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -20,26 +17,6 @@ import (
 // spirit: the legacy table and column names, and the query written across lines inside the JSON string.
 const seedRequest = "{\n\t\"Query\":\"ProcessCreationEvents\n| where InitiatingProcessFileName =~ \\\"powershell.exe\\\"\n| where ProcessCommandLine contains \\\"appdata\\\"\n| project EventTime, FileName, InitiatingProcessFileName\n| limit 2\"\n}"
 
-func post(t *testing.T, emu *emulatortest.Emulator, path, token, body string) (int, []byte) {
-	t.Helper()
-	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, emu.URL+path, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := emu.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp.StatusCode, b
-}
-
 func TestSeedDocumentRequest(t *testing.T) {
 	eng, rows, err := demodata.Engine(emulator.Options{Devices: 20, Days: 7}, time.Now())
 	if err != nil {
@@ -49,7 +26,7 @@ func TestSeedDocumentRequest(t *testing.T) {
 		t.Fatal("no telemetry generated")
 	}
 	emu := emulatortest.Start(t, emulatortest.WithEngine(eng), emulatortest.WithLimits("2018"))
-	status, b := post(t, emu, "/api/advancedqueries/run", emu.AppToken(t, emulator.DemoReaderAppID, "https://api.securitycenter.microsoft.com/.default"), seedRequest)
+	status, _, b := emu.Call(t, "POST", "/api/advancedqueries/run", emu.AppToken(t, emulator.DemoReaderAppID, "https://api.securitycenter.microsoft.com/.default"), seedRequest)
 	if status != 200 {
 		t.Fatalf("the 2018 request: %d %s", status, b)
 	}
@@ -83,7 +60,7 @@ func TestDelegatedUsersSeeTheirDeviceGroupOnly(t *testing.T) {
 	emu := emulatortest.Start(t, emulatortest.WithEngine(engine.New(cat)))
 	const scope = "https://graph.microsoft.com/.default"
 	groupsSeen := func(token string) map[string]bool {
-		status, b := post(t, emu, "/v1.0/security/runHuntingQuery", token, `{"Query":"DeviceProcessEvents | distinct DeviceId"}`)
+		status, _, b := emu.Call(t, "POST", "/v1.0/security/runHuntingQuery", token, `{"Query":"DeviceProcessEvents | distinct DeviceId"}`)
 		if status != 200 {
 			t.Fatalf("%d %s", status, b)
 		}

@@ -1,9 +1,11 @@
 package emulatortest
 
 import (
+	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -169,6 +171,30 @@ func (e *Emulator) FederatedToken(t testing.TB, subject string) string {
 		t.Fatalf("emulatortest: %v", err)
 	}
 	return e.token(t, "/_emulator/federated-token", string(b), "application/json")
+}
+
+// Call sends method path with body (as JSON) and a bearer token ("" for none) and returns the status,
+// headers and body of the answer.
+func (e *Emulator) Call(t testing.TB, method, path, token, body string) (int, http.Header, []byte) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(context.Background(), method, e.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("emulatortest: %v", err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	req.Header.Set("Content-Type", "application/json; charset=utf-8")
+	resp, err := e.Client().Do(req)
+	if err != nil {
+		t.Fatalf("emulatortest: %s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("emulatortest: %s %s: read body: %v", method, path, err)
+	}
+	return resp.StatusCode, resp.Header, b
 }
 
 func (e *Emulator) token(t testing.TB, path, body, contentType string) string {
