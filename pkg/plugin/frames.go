@@ -62,6 +62,14 @@ func buildFrame(p *prepared, res *hunting.Result, s *Settings) *data.Frame {
 	return f
 }
 
+// resultRows is the number of rows in res, 0 when it has no frame.
+func resultRows(res *hunting.Result) int {
+	if res.Frame == nil {
+		return 0
+	}
+	return res.Frame.Rows()
+}
+
 // timeIndex returns the field named col if it holds times, else the first time field, else -1.
 func timeIndex(f *data.Frame, col string) int {
 	first := -1

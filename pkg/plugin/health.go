@@ -43,13 +43,9 @@ func (d *Datasource) CheckHealth(ctx context.Context, req *backend.CheckHealthRe
 	if err != nil {
 		return healthError("Signed in, but the test query %q failed: %v", healthQuery, err), nil
 	}
-	rows := 0
-	if res.Frame != nil {
-		rows, _ = res.Frame.RowLen()
-	}
 	return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: fmt.Sprintf(
 		"Data source is working: signed in to %s, %s granted, test query %q returned %d row(s) in %d ms.",
-		apiName(s.API), granted, healthQuery, rows, time.Since(start).Milliseconds())}, nil
+		apiName(s.API), granted, healthQuery, resultRows(res), time.Since(start).Milliseconds())}, nil
 }
 
 // missingPermission names the permission the token lacks for the selected API, or returns "".

@@ -57,10 +57,6 @@ func (d *Datasource) query(ctx context.Context, q backend.DataQuery, identity st
 		logger.Debug("hunting query failed", "status", resp.Status, "errorSource", resp.ErrorSource)
 		return resp
 	}
-	rows := 0
-	if res.Frame != nil {
-		rows, _ = res.Frame.RowLen()
-	}
-	logger.Debug("hunting query done", "rows", rows, "cache", res.Cache)
+	logger.Debug("hunting query done", "rows", resultRows(res), "cache", res.Cache)
 	return backend.DataResponse{Frames: []*data.Frame{buildFrame(p, res, d.settings)}}
 }
