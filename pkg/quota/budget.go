@@ -121,11 +121,7 @@ func (b *budget) freeAtLocked(now time.Time, alert bool) (time.Time, string, win
 		at, quota = b.pausedUntil, b.pauseQuota
 	}
 	for _, w := range b.windows {
-		allowed := w.limit
-		if !alert {
-			allowed -= w.reserve()
-		}
-		if t := b.calls.freeAt(now, w.period, allowed); t.After(at) {
+		if t := b.calls.freeAt(now, w.period, w.allowed(alert)); t.After(at) {
 			at, quota, which = t, w.name(), w
 		}
 	}
@@ -141,10 +137,7 @@ func (b *budget) grantsBeforeLocked(now, deadline time.Time, alert bool) int {
 	}
 	n := -1
 	for _, w := range b.windows {
-		allowed := w.limit
-		if !alert {
-			allowed -= w.reserve()
-		}
+		allowed := w.allowed(alert)
 		c := allowed - b.calls.used(now, now.Sub(deadline.Add(-w.period)))
 		if span := deadline.Sub(now); span >= w.period {
 			c += allowed * int(span/w.period)

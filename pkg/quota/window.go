@@ -36,6 +36,15 @@ func (w window) reserve() int {
 	return (w.limit + 9) / 10
 }
 
+// allowed is how many calls of the window a request of the class may use: all of them for alert rules,
+// the limit less the reserve for everything else.
+func (w window) allowed(alert bool) int {
+	if alert {
+		return w.limit
+	}
+	return w.limit - w.reserve()
+}
+
 // callLog holds the grant times of calls, ascending, for the longest window.
 type callLog struct {
 	times []time.Time
