@@ -245,27 +245,23 @@ func (s *slot) trim() {
 	n := c.Len()
 	switch s.kind {
 	case kStr:
-		if cap(c.Str) > n+n/8 {
-			c.Str = append(make([]string, 0, n), c.Str...)
-		}
-		c.Str = c.Str[:n:n]
+		c.Str = fit(c.Str, n)
 	case kInt:
-		if cap(c.Int) > n+n/8 {
-			c.Int = append(make([]int64, 0, n), c.Int...)
-		}
-		c.Int = c.Int[:n:n]
+		c.Int = fit(c.Int, n)
 	case kReal:
-		if cap(c.Real) > n+n/8 {
-			c.Real = append(make([]float64, 0, n), c.Real...)
-		}
-		c.Real = c.Real[:n:n]
+		c.Real = fit(c.Real, n)
 	case kDyn:
-		if cap(c.Dyn) > n+n/8 {
-			c.Dyn = append(make([]any, 0, n), c.Dyn...)
-		}
-		c.Dyn = c.Dyn[:n:n]
+		c.Dyn = fit(c.Dyn, n)
 	}
 	if s.null != nil && cap(s.null) > n+n/8 {
 		s.null = append(make([]bool, 0, n), s.null...)
 	}
+}
+
+// fit returns the first n elements of xs with capacity n, copied when xs holds more than an eighth spare.
+func fit[T any](xs []T, n int) []T {
+	if cap(xs) > n+n/8 {
+		xs = append(make([]T, 0, n), xs...)
+	}
+	return xs[:n:n]
 }
