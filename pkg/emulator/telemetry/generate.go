@@ -23,8 +23,6 @@ func Generate(opts Options) (*dataset.Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := g.run(); err != nil {
-		return nil, err
-	}
+	g.run()
 	return g.catalog()
 }

@@ -70,7 +70,7 @@ func newGenerator(opts Options, schema *defenderschema.Schema) (*generator, erro
 }
 
 // run generates every table: endpoint activity, then the attack stories, then the tables derived from both.
-func (g *generator) run() error {
+func (g *generator) run() {
 	g.endpointActivity()
 	g.stories()
 	g.emailTables()
@@ -79,7 +79,6 @@ func (g *generator) run() error {
 	g.identityTables()
 	g.deviceInventory()
 	g.alertTables()
-	return nil
 }
 
 // catalog finishes every builder into the Catalog and adds the legacy views.
