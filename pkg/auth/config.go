@@ -24,12 +24,6 @@ func Types() []Type {
 	return []Type{ClientSecret, ClientCertificate, ManagedIdentity, WorkloadIdentity, CurrentUser}
 }
 
-// Sign-in hosts per cloud (DESIGN.md section 2).
-const (
-	AuthorityPublic     = "https://login.microsoftonline.com"
-	AuthorityGovernment = "https://login.microsoftonline.us"
-)
-
 // Config is everything a token source needs. The plugin fills it from the data source settings.
 type Config struct {
 	Type Type

@@ -16,7 +16,7 @@ import (
 )
 
 func TestNewRejectsBadConfig(t *testing.T) {
-	good := Config{Type: ClientSecret, AuthorityHost: AuthorityPublic, TenantID: testTenant, ClientID: testClient,
+	good := Config{Type: ClientSecret, AuthorityHost: "https://login.microsoftonline.com", TenantID: testTenant, ClientID: testClient,
 		ClientSecret: testSecret, HTTPClient: http.DefaultClient}
 	tests := []struct {
 		name    string
