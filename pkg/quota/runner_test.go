@@ -50,7 +50,10 @@ func TestCacheHitsWithinTTLAndMissesAfter(t *testing.T) {
 
 func TestCacheReturnsCopiesNotTheStoredResult(t *testing.T) {
 	h := newHarness(t, Config{})
-	first, _ := h.run.Run(h.within(30*time.Second), qA)
+	first, err := h.run.Run(h.within(30*time.Second), qA)
+	if err != nil {
+		t.Fatal(err)
+	}
 	first.Notices = append(first.Notices, data.Notice{Text: "added by a caller"})
 	first.Cache = "tampered"
 	second, err := h.run.Run(h.within(30*time.Second), qA)
