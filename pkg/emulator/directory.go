@@ -155,10 +155,11 @@ func (d *Directory) prepare() error {
 			if a.ClientID == "" {
 				return fmt.Errorf("tenant %s: an app has no clientId", t.ID)
 			}
-			if seen[a.ClientID] {
+			key := strings.ToLower(a.ClientID) // lookups ignore case
+			if seen[key] {
 				return fmt.Errorf("tenant %s: clientId %s is registered twice", t.ID, a.ClientID)
 			}
-			seen[a.ClientID] = true
+			seen[key] = true
 			if err := a.indexCertificates(); err != nil {
 				return fmt.Errorf("tenant %s app %s: %w", t.ID, a.ClientID, err)
 			}

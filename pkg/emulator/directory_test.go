@@ -25,6 +25,7 @@ func TestLoadDirectory(t *testing.T) {
 			}, ""},
 		{"unknown field", `{"tenants":[{"id":"t","applications":[]}]}`, nil, "unknown field \"applications\""},
 		{"duplicate client id", `{"tenants":[{"id":"t","apps":[{"clientId":"` + DemoReaderAppID + `"}]}]}`, nil, "registered twice"},
+		{"duplicate client id in another case", `{"tenants":[{"id":"t","apps":[{"clientId":"` + strings.ToUpper(DemoReaderAppID) + `"}]}]}`, nil, "registered twice"},
 		{"user without object id", `{"tenants":[{"id":"t","users":[{"upn":"a@b"}]}]}`, nil, "upn and objectId"},
 		{"bad certificate", `{"tenants":[{"id":"t","apps":[{"clientId":"c","certificates":["nope"]}]}]}`, nil, "not a PEM CERTIFICATE"},
 		{"not JSON", `tenants: []`, nil, "docs/emulator.md"},
