@@ -13,8 +13,8 @@
 //   - a result cache bounded in bytes, keyed the same way, so one identity never receives rows cached
 //     for another; coalescing and the cache are per Runner (per data source), because two data
 //     sources on one tenant may sign in as apps with different permissions;
-//   - the 429 policy: Retry-After honoured, limits read from the message ("maximum allowed N per
-//     hh:mm:ss") adapt the budget, exponential back-off with seeded jitter, CPU-quota 429s pause until
+//   - the 429 policy: Retry-After honoured, the limit the client read from the answer ("maximum allowed
+//     N per hh:mm:ss", in *hunting.QuotaError) adapts the budget, exponential back-off with seeded jitter, CPU-quota 429s pause until
 //     the next cycle, retries bounded by the request's deadline; when throttled, a cached result is
 //     served with a notice saying how old it is, otherwise a *BudgetError says which quota and when it
 //     frees up;
