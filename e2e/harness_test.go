@@ -3,6 +3,7 @@ package e2e
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -130,22 +131,24 @@ func startPlugin(bin string, env ...string) (*pluginProc, error) {
 		return nil, fmt.Errorf("start plugin: %w", err)
 	}
 	p := &pluginProc{client: client}
-	for name, dst := range map[string]any{"data": &p.data, "diagnostics": &p.diagnostics, "resource": &p.resource} {
-		raw, err := rpc.Dispense(name)
-		if err != nil {
-			client.Kill()
-			return nil, fmt.Errorf("dispense %s: %w", name, err)
-		}
-		switch d := dst.(type) {
-		case *grpcplugin.DataClient:
-			*d = raw.(grpcplugin.DataClient)
-		case *grpcplugin.DiagnosticsClient:
-			*d = raw.(grpcplugin.DiagnosticsClient)
-		case *grpcplugin.ResourceClient:
-			*d = raw.(grpcplugin.ResourceClient)
-		}
+	var errs [3]error
+	p.data, errs[0] = dispense[grpcplugin.DataClient](rpc, "data")
+	p.diagnostics, errs[1] = dispense[grpcplugin.DiagnosticsClient](rpc, "diagnostics")
+	p.resource, errs[2] = dispense[grpcplugin.ResourceClient](rpc, "resource")
+	if err := errors.Join(errs[:]...); err != nil {
+		client.Kill()
+		return nil, err
 	}
 	return p, nil
+}
+
+func dispense[T any](rpc goplugin.ClientProtocol, name string) (T, error) {
+	raw, err := rpc.Dispense(name)
+	if err != nil {
+		var zero T
+		return zero, fmt.Errorf("dispense %s: %w", name, err)
+	}
+	return raw.(T), nil
 }
 
 func (p *pluginProc) stop() { p.client.Kill() }
