@@ -34,8 +34,8 @@ func toTimeSeries(src *data.Frame, timeCol string) (*data.Frame, *data.Notice) {
 	if len(values) == 0 {
 		return nil, notTimeSeries("it has no numeric column")
 	}
-	order := sortedRows(src.Fields[ti])
-	long := data.NewFrame(src.Name, copyTimes(src.Fields[ti], order))
+	order, times := sortedRows(src.Fields[ti])
+	long := data.NewFrame(src.Name, data.NewField(src.Fields[ti].Name, nil, times))
 	for _, i := range append(factors, values...) {
 		long.Fields = append(long.Fields, copyRows(src.Fields[i], order))
 	}
@@ -69,8 +69,9 @@ func notTimeSeries(why string) *data.Notice {
 		"), so it is shown as a table. Return a datetime column and numbers, e.g. summarize count() by bin(Timestamp, $__interval), DeviceName."}
 }
 
-// sortedRows returns the indexes of the rows with a non-null time, sorted by time (stable).
-func sortedRows(tf *data.Field) []int {
+// sortedRows returns the indexes of the rows with a non-null time, sorted by time (stable), and those
+// times in that order.
+func sortedRows(tf *data.Field) ([]int, []time.Time) {
 	idx := make([]int, 0, tf.Len())
 	times := make([]time.Time, tf.Len())
 	for i := range tf.Len() {
@@ -80,16 +81,11 @@ func sortedRows(tf *data.Field) []int {
 		}
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return times[idx[a]].Before(times[idx[b]]) })
-	return idx
-}
-
-func copyTimes(tf *data.Field, order []int) *data.Field {
-	out := make([]time.Time, len(order))
-	for j, i := range order {
-		v, _ := tf.ConcreteAt(i)
-		out[j] = v.(time.Time)
+	sorted := make([]time.Time, len(idx))
+	for j, i := range idx {
+		sorted[j] = times[i]
 	}
-	return data.NewField(tf.Name, nil, out)
+	return idx, sorted
 }
 
 // copyRows copies the rows in order into a new field of the same type (never aliasing the source).
