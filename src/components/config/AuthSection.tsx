@@ -4,7 +4,7 @@ import { ConfigSection } from '@grafana/plugin-ui';
 
 import { selectors } from '../../selectors';
 import { AuthType, DEFAULTS, FallbackAuthType, QuarryOptions, QuarrySecureJsonData } from '../../types';
-import { AUTH_FIELDS, AUTH_OPTIONS, FALLBACK_OPTIONS } from './options';
+import { AUTH_FIELDS, AUTH_JSON_FIELDS, AUTH_OPTIONS, FALLBACK_OPTIONS } from './options';
 import { OnChange, Settings, withJsonData, withSecret, withSecretReset } from './update';
 import { certificateError, guidError, tenantError } from './validation';
 
@@ -159,7 +159,7 @@ function certError(options: Settings): string | undefined {
 export function switchAuthType(options: Settings, authType: AuthType): Settings {
   const keep = AUTH_FIELDS[authType];
   const patch: Partial<Record<keyof QuarryOptions, undefined>> = {};
-  for (const key of ['tenantId', 'clientId', 'managedIdentityClientId', 'fallbackAuthType'] as const) {
+  for (const key of AUTH_JSON_FIELDS) {
     if (!keep.json.includes(key)) {
       patch[key] = undefined;
     }

@@ -1,7 +1,15 @@
 import { SelectableValue } from '@grafana/data';
 import { ComboboxOption } from '@grafana/ui';
 
-import { AuthType, Cloud, FallbackAuthType, HuntingApi, LEGACY_RETIREMENT_DATE, REGIONS } from '../../types';
+import {
+  AuthType,
+  Cloud,
+  FallbackAuthType,
+  HuntingApi,
+  LEGACY_RETIREMENT_DATE,
+  QuarryJsonFields,
+  REGIONS,
+} from '../../types';
 
 export const API_OPTIONS: Array<SelectableValue<HuntingApi>> = [
   {
@@ -96,7 +104,7 @@ export const FALLBACK_OPTIONS: Array<ComboboxOption<FallbackAuthType | ''>> = [
 ];
 
 /** The jsonData and secureJsonData fields each sign-in mode uses; everything else is cleared on a switch. */
-export const AUTH_FIELDS: Record<AuthType, { json: string[]; secure: string[] }> = {
+export const AUTH_FIELDS: Record<AuthType, { json: Array<keyof QuarryJsonFields>; secure: string[] }> = {
   clientSecret: { json: ['tenantId', 'clientId'], secure: ['clientSecret'] },
   clientCertificate: { json: ['tenantId', 'clientId'], secure: ['clientCertificate', 'clientCertificatePassword'] },
   managedIdentity: { json: ['managedIdentityClientId'], secure: [] },
@@ -106,3 +114,6 @@ export const AUTH_FIELDS: Record<AuthType, { json: string[]; secure: string[] }>
     secure: ['clientSecret'],
   },
 };
+
+/** Every jsonData field some sign-in mode uses: the ones a mode switch may clear. */
+export const AUTH_JSON_FIELDS = [...new Set(Object.values(AUTH_FIELDS).flatMap((f) => f.json))];
