@@ -158,11 +158,11 @@ func (s *Settings) parseLimits(j jsonSettings) error {
 	if s.RowLimit, err = j.RowLimit.positive("rowLimit", defaultRowLimit); err != nil {
 		return err
 	}
-	ttl, err := j.CacheTTLSeconds.nonNegative("cacheTtlSeconds")
+	ttl, err := j.CacheTTLSeconds.nonNegative("cacheTtlSeconds", "no cache")
 	if err != nil {
 		return err
 	}
-	timeout, err := j.QueryTimeoutSeconds.nonNegative("queryTimeoutSeconds")
+	timeout, err := j.QueryTimeoutSeconds.nonNegative("queryTimeoutSeconds", "the default")
 	if err != nil {
 		return err
 	}
@@ -210,12 +210,13 @@ func (f flexInt) positive(field string, def int) (int, error) {
 	return int(f.v), nil
 }
 
-func (f flexInt) nonNegative(field string) (int, error) {
+// nonNegative reads a number of seconds; zeroMeans says what 0 stands for, in the error message.
+func (f flexInt) nonNegative(field, zeroMeans string) (int, error) {
 	if err := f.check(field); err != nil || !f.set {
 		return 0, err
 	}
 	if f.v < 0 || f.v > 86400 {
-		return 0, badField(field, "%d is out of range; use 0 to 86400 seconds (0 = the default)", f.v)
+		return 0, badField(field, "%d is out of range; use 0 to 86400 seconds (0 = %s)", f.v, zeroMeans)
 	}
 	return int(f.v), nil
 }

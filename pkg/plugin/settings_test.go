@@ -78,6 +78,8 @@ func TestParseSettings(t *testing.T) {
 		{name: "client not a guid", json: `{"tenantId":"contoso.onmicrosoft.com","clientId":"abc"}`, secure: secret, wantErr: `setting clientId: "abc" is not a GUID`},
 		{name: "negative calls", json: `{"maxCallsPerMinute":-1,` + base + `}`, secure: secret, wantErr: "setting maxCallsPerMinute"},
 		{name: "not a number", json: `{"rowLimit":"lots",` + base + `}`, secure: secret, wantErr: `setting rowLimit: "lots" is not a whole number`},
+		{name: "cache ttl out of range", json: `{"cacheTtlSeconds":-5,` + base + `}`, secure: secret, wantErr: "setting cacheTtlSeconds: -5 is out of range; use 0 to 86400 seconds (0 = no cache)"},
+		{name: "timeout out of range", json: `{"queryTimeoutSeconds":90000,` + base + `}`, secure: secret, wantErr: "setting queryTimeoutSeconds: 90000 is out of range; use 0 to 86400 seconds (0 = the default)"},
 		{name: "ca flag without ca", json: `{"tlsAuthWithCACert":true,` + base + `}`, secure: secret, wantErr: "setting secureJsonData.tlsCACert"},
 	}
 	for _, tt := range tests {
