@@ -181,8 +181,11 @@ func TestQuotaParsing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q := newQuotaError(FlavorMDE, http.Header{}, parsedError{message: tt.msg})
-			q.RetryAfter = parseRetryAfter(tt.retryAfter, now)
+			h := http.Header{}
+			if tt.retryAfter != "" {
+				h.Set("Retry-After", tt.retryAfter)
+			}
+			q := newQuotaError(FlavorMDE, h, parsedError{message: tt.msg}, now)
 			eq(t, q.Quota, tt.wantQuota)
 			eq(t, q.Limit, tt.wantLimit)
 			eq(t, q.Period, tt.wantPeriod)

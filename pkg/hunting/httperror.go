@@ -51,7 +51,7 @@ func errorFromResponse(flavor Flavor, scope, query, token string, status int, he
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
 		return newAuthError(flavor, scope, status, p)
 	case status == http.StatusTooManyRequests:
-		return newQuotaError(flavor, header, p)
+		return newQuotaError(flavor, header, p, time.Now())
 	case status >= 500:
 		return &ServerError{Flavor: flavor, Status: status, Code: p.code, Message: p.message, RequestID: p.requestID}
 	}
@@ -115,9 +115,9 @@ var (
 	cpuPattern   = regexp.MustCompile(`(?i)maximum allowed\s+((?:\d+\.)?\d{1,2}:\d{2}:\d{2})\b.*?\bper\s+((?:\d+\.)?\d{1,2}:\d{2}:\d{2})`)
 )
 
-func newQuotaError(flavor Flavor, header http.Header, p parsedError) *QuotaError {
+func newQuotaError(flavor Flavor, header http.Header, p parsedError, now time.Time) *QuotaError {
 	q := &QuotaError{Flavor: flavor, Quota: QuotaUnknown, Message: p.message, RequestID: p.requestID,
-		RetryAfter: parseRetryAfter(header.Get("Retry-After"), time.Now())}
+		RetryAfter: parseRetryAfter(header.Get("Retry-After"), now)}
 	if m := quotaPattern.FindStringSubmatch(p.message); m != nil {
 		q.Limit, _ = strconv.Atoi(m[1])
 		q.Period = clockDuration(m[2])
