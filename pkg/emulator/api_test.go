@@ -43,23 +43,24 @@ func TestAPIShapesFollowTheFixtures(t *testing.T) {
 		name, method, path, scope, body string
 		wantKeys                        []string
 		schemaKey                       string
+		odataContext                    string // Graph's @odata.context ("" for the Defender APIs)
 	}{
 		{"graph v1.0", "POST", "/v1.0/security/runHuntingQuery", graphScope, `{"Query":"DeviceProcessEvents | take 2"}`,
-			[]string{"@odata.context", "schema", "results"}, `{"name":"Timestamp","type":"DateTime"}`},
+			[]string{"@odata.context", "schema", "results"}, `{"name":"Timestamp","type":"DateTime"}`, "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.security.huntingQueryResults"},
 		{"graph beta lowercase query", "POST", "/beta/security/runHuntingQuery", graphScope, `{"query":"DeviceProcessEvents | take 2"}`,
-			[]string{"@odata.context", "schema", "results"}, `{"name":"Timestamp","type":"DateTime"}`},
+			[]string{"@odata.context", "schema", "results"}, `{"name":"Timestamp","type":"DateTime"}`, "https://graph.microsoft.com/beta/$metadata#microsoft.graph.security.huntingQueryResults"},
 		{"xdr", "POST", "/api/advancedhunting/run", xdrScope, `{"Query":"DeviceProcessEvents | take 2"}`,
-			[]string{"Stats", "Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
+			[]string{"Stats", "Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`, ""},
 		{"xdr path in another case", "POST", "/api/AdvancedHunting/Run", xdrScope, `{"Query":"DeviceProcessEvents | take 2"}`,
-			[]string{"Stats", "Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
+			[]string{"Stats", "Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`, ""},
 		{"mde", "POST", "/api/advancedqueries/run", mdeScope, `{"Query":"DeviceProcessEvents | take 2"}`,
-			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
+			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`, ""},
 		{"mde 2018 beta path", "POST", "/advancedqueries/query", mdeScope, `{"Query":"DeviceProcessEvents | take 2"}`,
-			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
+			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`, ""},
 		{"mde 2018 beta path under api", "POST", "/api/advancedqueries/query", mdeScope, `{"Query":"DeviceProcessEvents | take 2"}`,
-			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
+			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`, ""},
 		{"mde old GET", "GET", "/api/advancedqueries?key=" + url.QueryEscape("DeviceProcessEvents | take 2"), mdeScope, "",
-			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`},
+			[]string{"Schema", "Results"}, `{"Name":"Timestamp","Type":"DateTime"}`, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,6 +79,12 @@ func TestAPIShapesFollowTheFixtures(t *testing.T) {
 			}
 			if !json.Valid(b) {
 				t.Errorf("body is not valid JSON: %s", b)
+			}
+			var env struct {
+				Context string `json:"@odata.context"`
+			}
+			if err := json.Unmarshal(b, &env); err != nil || env.Context != tc.odataContext {
+				t.Errorf("@odata.context %q (%v), want %q", env.Context, err, tc.odataContext)
 			}
 		})
 	}

@@ -43,10 +43,12 @@ func newResultBody(api apiKind, ex *execution, dropLastSchemaColumn bool) (*resu
 	}
 	var b bytes.Buffer
 	switch {
-	case api == apiGraphBeta:
-		b.WriteString(`{"@odata.context":"https://graph.microsoft.com/beta/$metadata#microsoft.graph.security.huntingQueryResults","schema":`)
 	case api.isGraph():
-		b.WriteString(`{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.security.huntingQueryResults","schema":`)
+		version := "v1.0"
+		if api == apiGraphBeta {
+			version = "beta"
+		}
+		b.WriteString(`{"@odata.context":"https://graph.microsoft.com/` + version + `/$metadata#microsoft.graph.security.huntingQueryResults","schema":`)
 	case api == apiXDR:
 		stats, err := json.Marshal(xdrStats(ex, n))
 		if err != nil {
