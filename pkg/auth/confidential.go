@@ -63,7 +63,12 @@ func newConfidential(cfg Config, cred credentialFunc) (*confidentialSource, erro
 func (s *confidentialSource) Token(ctx context.Context, scope string) (Token, error) {
 	res, err := s.client.AcquireTokenByCredential(ctx, []string{scope})
 	if err != nil {
-		return Token{}, newSignInError(s.mode, s.tenantID, s.clientID, scope, s.secret, err)
+		return Token{}, s.signInError(scope, err)
 	}
 	return Token{Value: res.AccessToken, ExpiresOn: res.ExpiresOn}, nil
+}
+
+// signInError describes a failed sign-in as this app, for both grants the app's client runs.
+func (s *confidentialSource) signInError(scope string, err error) *SignInError {
+	return newSignInError(s.mode, s.tenantID, s.clientID, scope, s.secret, err)
 }

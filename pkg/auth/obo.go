@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-
-	"github.com/AzureAD/microsoft-authentication-library-for-go/apps/confidential"
 )
 
 // ErrNoUser is returned in current-user mode when a request carries no user token and no fallback is set.
@@ -16,11 +14,8 @@ var ErrNoUser = errors.New("this request has no signed-in user token")
 // Requests without a user (alert rules, background jobs) use the fallback source, when configured.
 // MSAL caches the exchanged tokens per user assertion.
 type oboSource struct {
-	client   confidential.Client
+	app      *confidentialSource
 	fallback TokenSource
-	clientID string
-	tenantID string
-	secret   string
 }
 
 // newOnBehalfOf builds the current-user source from the app credentials (secret or certificate) of the
@@ -39,11 +34,11 @@ func newOnBehalfOf(cfg Config) (*oboSource, error) {
 	default:
 		return nil, errors.New("auth: currentUser needs the app's clientSecret or clientCertificate for the on-behalf-of exchange")
 	}
-	inner, err := newConfidential(cfg, cred)
+	app, err := newConfidential(cfg, cred)
 	if err != nil {
 		return nil, err
 	}
-	s := &oboSource{client: inner.client, clientID: cfg.ClientID, tenantID: cfg.TenantID, secret: cfg.ClientSecret}
+	s := &oboSource{app: app}
 	switch cfg.Fallback {
 	case "":
 	case CurrentUser:
@@ -67,9 +62,9 @@ func (s *oboSource) Token(ctx context.Context, scope string) (Token, error) {
 		}
 		return Token{}, fmt.Errorf("auth: queries run as the signed-in user, but %w: for alert rules and other background queries set fallbackAuthType; for dashboards make sure Grafana forwards the user's OAuth identity (oauthPassThru) and the user signed in with Microsoft Entra ID", ErrNoUser)
 	}
-	res, err := s.client.AcquireTokenOnBehalfOf(ctx, u.AccessToken, []string{scope})
+	res, err := s.app.client.AcquireTokenOnBehalfOf(ctx, u.AccessToken, []string{scope})
 	if err != nil {
-		return Token{}, newSignInError(CurrentUser, s.tenantID, s.clientID, scope, s.secret, err)
+		return Token{}, s.app.signInError(scope, err)
 	}
 	return Token{Value: res.AccessToken, ExpiresOn: res.ExpiresOn}, nil
 }
