@@ -2,6 +2,7 @@ package telemetry
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"time"
 	"unicode/utf16"
 )
@@ -176,17 +177,10 @@ func (g *generator) sessionProc(d *device, t int64) *proc {
 	return p
 }
 
+// jsonEscape returns s escaped for use inside a JSON string literal.
 func jsonEscape(s string) string {
-	out := make([]byte, 0, len(s)+8)
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\', '"':
-			out = append(out, '\\', s[i])
-		default:
-			out = append(out, s[i])
-		}
-	}
-	return string(out)
+	b, _ := json.Marshal(s) // a string always marshals
+	return string(b[1 : len(b)-1])
 }
 
 // toolShell is the payload's first command shell, which runs the attacker's tooling.
