@@ -89,3 +89,30 @@ func TestBearerToken(t *testing.T) {
 		}
 	}
 }
+
+// A refused on-behalf-of exchange is a SignInError in current-user mode that names the app and tenant,
+// with the current-user hint and without the secret.
+func TestCurrentUserBadSecret(t *testing.T) {
+	idp := startFakeIDP(t)
+	cfg := idp.config(CurrentUser)
+	cfg.ClientSecret = "wrong-secret-value"
+	src, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := WithUser(context.Background(), User{Login: "analyst", AccessToken: "user-assertion-1"})
+	_, err = src.Token(ctx, "https://graph.microsoft.com/.default")
+	var se *SignInError
+	if !errors.As(err, &se) || se.Mode != CurrentUser || se.Status != 401 {
+		t.Fatalf("error = %#v, want a 401 *SignInError in currentUser mode", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"sign-in (currentUser) as app " + testClient + " in tenant " + testTenant, "AADSTS7000215", "sign out of Grafana"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error %q does not mention %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, cfg.ClientSecret) {
+		t.Fatalf("error leaks the secret: %s", msg)
+	}
+}
