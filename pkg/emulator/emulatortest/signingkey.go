@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"fmt"
+	"sync"
 )
 
 // testSigningKeyPEM signs the tokens of every emulator that Start runs. Generating a 2048-bit RSA key
@@ -40,7 +41,8 @@ nmYtx4GeTJHREBPOyR54wmI=
 -----END PRIVATE KEY-----
 `
 
-func testSigningKey() (*rsa.PrivateKey, error) {
+// testSigningKey parses the key once; every emulator shares it (an RSA key is safe for concurrent use).
+var testSigningKey = sync.OnceValues(func() (*rsa.PrivateKey, error) {
 	block, _ := pem.Decode([]byte(testSigningKeyPEM))
 	if block == nil {
 		return nil, fmt.Errorf("emulatortest: the built-in signing key is not PEM")
@@ -54,4 +56,4 @@ func testSigningKey() (*rsa.PrivateKey, error) {
 		return nil, fmt.Errorf("emulatortest: the built-in signing key is %T, want RSA", k)
 	}
 	return rk, nil
-}
+})
