@@ -26,11 +26,3 @@ func ExampleExpandMacros() {
 	// | where Timestamp between (datetime(2026-11-26T00:00:00Z) .. datetime(2026-11-27T00:00:00Z)) and FileName != "$__timeFilter"
 	// | summarize count() by bin(Timestamp, 1h)
 }
-
-func ExampleQuoteString() {
-	fmt.Println("DeviceLogonEvents | where AccountName == " + kql.QuoteString(`CONTOSO\o'brien`))
-	fmt.Println("DeviceInfo | where DeviceName in (" + kql.QuoteList([]string{"web-01", "db-01"}) + ")")
-	// Output:
-	// DeviceLogonEvents | where AccountName == 'CONTOSO\\o\'brien'
-	// DeviceInfo | where DeviceName in ('web-01', 'db-01')
-}
