@@ -23,10 +23,7 @@ func tableFields(table string) fields {
 	case "GraphApiAuditEvents", "AADSpnSignInEventsBeta", "EntraIdSpnSignInEvents":
 		return graphFields()
 	}
-	if tvm := tvmFields(table); tvm != nil {
-		return tvm
-	}
-	return nil
+	return tvmFields(table)
 }
 
 // leanColumns are columns the generator leaves empty in the high-volume device tables although it could fill
