@@ -1,16 +1,10 @@
 import { dataFrameToJSON, FieldType, toDataFrame } from '@grafana/data';
-import {
-  BackendSrv,
-  BackendSrvRequest,
-  FetchResponse,
-  setBackendSrv,
-  setTemplateSrv,
-  TemplateSrv,
-} from '@grafana/runtime';
+import { BackendSrv, BackendSrvRequest, FetchResponse, setBackendSrv, setTemplateSrv } from '@grafana/runtime';
 import { Observable, of, throwError } from 'rxjs';
 
 import schemaFile from '../pkg/defenderschema/advanced-hunting-schema.json';
 import legacyFile from '../pkg/defenderschema/legacy-aliases.json';
+import { fakeTemplateSrv } from '../src/test/fakes';
 
 /** Every request the page made, for the test to assert on. */
 export const requests: BackendSrvRequest[] = [];
@@ -67,22 +61,7 @@ const variables: Record<string, string | string[]> = {
   hosts: ['srv-01', "o'brien-pc"],
 };
 
-const templateSrv = {
-  replace(target?: string, _scoped?: unknown, format?: unknown) {
-    return (target ?? '').replace(/\$(\w+)/g, (m, name: string) => {
-      const v = variables[name];
-      if (v === undefined) {
-        return m;
-      }
-      return typeof format === 'function' ? format(v) : String(v);
-    });
-  },
-  getVariables: () => [],
-  containsTemplate: (t?: string) => !!t && /\$\w+/.test(t),
-  updateTimeRange: () => {},
-};
-
 export function installStubs() {
   setBackendSrv({ fetch } as unknown as BackendSrv);
-  setTemplateSrv(templateSrv as unknown as TemplateSrv);
+  setTemplateSrv(fakeTemplateSrv(variables));
 }
