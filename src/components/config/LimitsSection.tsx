@@ -3,7 +3,7 @@ import { Field, Input, Stack } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 
 import { selectors } from '../../selectors';
-import { QuarryOptions } from '../../types';
+import { DEFAULTS, QuarryOptions } from '../../types';
 import { OnChange, Settings, withJsonData } from './update';
 import { parseWhole, Range } from './validation';
 
@@ -28,14 +28,14 @@ export const LIMITS: Limit[] = [
     key: 'maxCallsPerMinute',
     label: 'Calls per minute',
     description: 'Shared by every panel, user and alert rule of this tenant. Microsoft allows 45.',
-    placeholder: '45',
+    placeholder: String(DEFAULTS.maxCallsPerMinute),
     range: { min: 1, max: 1000 },
   },
   {
     key: 'maxCallsPerHour',
     label: 'Calls per hour',
     description: 'Microsoft allows 1,500 per hour per tenant.',
-    placeholder: '1500',
+    placeholder: String(DEFAULTS.maxCallsPerHour),
     range: { min: 1, max: 100000 },
   },
   {
@@ -58,7 +58,7 @@ export const LIMITS: Limit[] = [
     key: 'rowLimit',
     label: 'Row limit',
     description: 'Results with this many rows are flagged as possibly truncated. The APIs return at most 100,000 rows.',
-    placeholder: '100000',
+    placeholder: String(DEFAULTS.rowLimit),
     range: { min: 1, max: 100000 },
   },
 ];
