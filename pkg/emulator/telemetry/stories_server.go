@@ -135,10 +135,13 @@ func (g *generator) backgroundAlerts() {
 	if len(ws) == 0 {
 		return
 	}
-	for i := 0; i < 2*g.c.days/3+1; i++ {
+	// A trickle of commodity detections as real tenants see: one in every 24 hours counted back from the
+	// end of the window, 2 to 20 hours into it, so a "last 24 hours" alert panel has rows at any time of day
+	// (with room for the plugin aligning the range to the hour).
+	for i := 0; i < g.c.days; i++ {
 		d := pick(r, ws)
-		ts, ok := g.c.at(r, r.IntN(g.c.numDays()), false)
-		if !ok {
+		ts := g.c.end - int64(i)*int64(24*time.Hour) - int64(2*time.Hour) - r.Int64N(int64(18*time.Hour))
+		if ts < g.c.start {
 			continue
 		}
 		if i%2 == 0 {
