@@ -50,6 +50,21 @@ gofmt_clean() {
   fi
 }
 
+# self_contained fails when a tracked file reads the shared/ folder of the team machine (beside the clone, or
+# by its absolute path): a fresh `git clone` has none, so such a test or build step passes only where it is.
+# The patterns are regular expressions, so this file does not match itself.
+self_contained() {
+  local hits
+  hits=$(git grep -n -I -e '\.\./shared' -e '/work/share[d]' || true)
+  if [ -n "$hits" ]; then
+    echo "these tracked files read the shared/ folder beside the clone, which a fresh clone lacks; copy what"
+    echo "they need into the repository (testdata with a SOURCES.md saying where it came from) and read it there:"
+    echo "$hits"
+    return 1
+  fi
+}
+
+step "self-contained repository" self_contained
 step "install chromium" install_chromium
 step "install npm packages" install_npm
 step "go modules" go mod download

@@ -2,8 +2,8 @@
 // descriptions) and the legacy 2018-2019 table and column names, as published in Microsoft's documentation.
 //
 // It is a leaf: the plugin serves it to the query editor (completion), the emulator builds its tables from
-// it. It knows nothing of Grafana, HTTP or KQL evaluation. The JSON files are verbatim copies of
-// ../shared/fixtures/schema (see README.md there for how they were extracted).
+// it. It knows nothing of Grafana, HTTP or KQL evaluation. SOURCES.md says which Microsoft pages and commits
+// the JSON files were transcribed from; validate_schema.py re-checks them (python3 validate_schema.py).
 package defenderschema
 
 import (

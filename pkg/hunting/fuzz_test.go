@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -17,9 +18,11 @@ func FuzzDecode(f *testing.F) {
 		"graph-v1_runhuntingquery_example2_learn-2026_response_camelcase-rows.json",
 		"mde_advancedqueries_windows-itpro-docs-2018_response.json",
 	} {
-		if b, err := os.ReadFile(fixturesDir + "/" + name); err == nil {
-			f.Add(b)
+		b, err := os.ReadFile(filepath.Join(fixturesDir, name))
+		if err != nil {
+			f.Fatalf("seed: %v", err)
 		}
+		f.Add(b)
 	}
 	f.Add([]byte(`{"Results":[{"a":1,"b":"x\u00e9"}],"Schema":[{"Name":"a","Type":"Int32"},{"Name":"b","Type":"String"},{"Name":"c","Type":"Object"}]}`))
 	f.Add([]byte(`{"schema":[{"name":"t","type":"TimeSpan"},{"name":"d","type":"DateTime"},{"name":"x","type":"Boolean"}],"results":[{"t":"1.02:03:04.5","d":"2024-01-01T00:00:00Z","x":1}]}`))

@@ -18,18 +18,18 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the decoder's output")
 
-// fixturesDir is ../shared/fixtures/hunting-responses beside the repository clone (as in CI and on the
-// team machine), seen from pkg/hunting.
-const fixturesDir = "../../../shared/fixtures/hunting-responses"
+// fixturesDir holds the published response, request and error bodies the tests decode; SOURCES.md there
+// says where each was published.
+const fixturesDir = "testdata/fixtures"
 
 // fixtures lists the fixture files whose names end with suffix, failing clearly when
-// the shared folder is missing.
+// the folder is empty or missing.
 func fixtures(t *testing.T, suffix string) []string {
 	t.Helper()
 	all, err := filepath.Glob(filepath.Join(fixturesDir, "*.json"))
 	if err != nil || len(all) == 0 {
 		abs, _ := filepath.Abs(fixturesDir)
-		t.Fatalf("no fixtures at %s: the shared/ folder must sit beside the repository clone (../shared from the repo root)", abs)
+		t.Fatalf("no fixtures at %s: the published bodies belong in pkg/hunting/testdata/fixtures (see SOURCES.md there)", abs)
 	}
 	var out []string
 	for _, f := range all {
