@@ -91,3 +91,6 @@ require (
 	google.golang.org/protobuf v1.36.12 // indirect
 	gopkg.in/fsnotify/fsnotify.v1 v1.4.7 // indirect
 )
+
+// npm dependencies ship Go packages of their own (flatted does); ./... means this project's packages only.
+ignore ./node_modules
