@@ -1,5 +1,5 @@
 // Command hunting-emulator serves a local stand-in for Microsoft's advanced hunting APIs and Entra ID
-// sign-in over synthetic Defender telemetry. See docs/emulator.md.
+// sign-in over synthetic Defender telemetry. README.md, section Emulator, documents its flags and routes.
 package main
 
 import (

@@ -126,7 +126,7 @@ func LoadDirectory(path string) (*Directory, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&extra); err != nil {
-		return nil, fmt.Errorf("emulator config %s: %w (see docs/emulator.md for the format)", path, err)
+		return nil, fmt.Errorf("emulator config %s: %w (the format is in README.md, section Emulator, Config file)", path, err)
 	}
 	d := DemoDirectory()
 	for _, t := range extra.Tenants {

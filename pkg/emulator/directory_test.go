@@ -28,7 +28,7 @@ func TestLoadDirectory(t *testing.T) {
 		{"duplicate client id in another case", `{"tenants":[{"id":"t","apps":[{"clientId":"` + strings.ToUpper(DemoReaderAppID) + `"}]}]}`, nil, "registered twice"},
 		{"user without object id", `{"tenants":[{"id":"t","users":[{"upn":"a@b"}]}]}`, nil, "upn and objectId"},
 		{"bad certificate", `{"tenants":[{"id":"t","apps":[{"clientId":"c","certificates":["nope"]}]}]}`, nil, "not a PEM CERTIFICATE"},
-		{"not JSON", `tenants: []`, nil, "docs/emulator.md"},
+		{"not JSON", `tenants: []`, nil, "README.md, section Emulator, Config file"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/quarry-defender/quarry/pkg/emulator/dataset"
@@ -25,6 +26,7 @@ type Options struct {
 	Addr       string
 	TLS        bool
 	CAOut      string
+	DataDir    string
 	Limits     string
 	Devices    int
 	Days       int
@@ -42,13 +44,14 @@ func ParseFlags(args []string, stderr io.Writer) (Options, error) {
 	fs := flag.NewFlagSet("hunting-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.Addr, "addr", "127.0.0.1:8443", "listen address (port 0 picks a free port; the ready line shows it)")
-	fs.BoolVar(&o.TLS, "tls", true, "serve HTTPS with a CA generated at start (MSAL requires https authorities)")
+	fs.BoolVar(&o.TLS, "tls", true, "serve HTTPS with the emulator's own CA (MSAL requires https authorities)")
 	fs.StringVar(&o.CAOut, "ca-out", "", "write the generated CA certificate (PEM) to this path")
+	fs.StringVar(&o.DataDir, "data-dir", "", "keep the CA and server key in this folder (created if missing) and reuse them at the next start, so clients keep trusting its ca.pem; empty: a new CA at every start")
 	fs.StringVar(&o.Limits, "limits", "2026", "service limits profile: 2026, 2018 or off")
 	fs.IntVar(&o.Devices, "devices", 0, "number of synthetic devices (0 = the telemetry default)")
 	fs.IntVar(&o.Days, "days", 30, "days of history; older data does not exist")
 	fs.Int64Var(&o.Seed, "seed", 0, "seed of the synthetic data (0 = the telemetry default)")
-	fs.StringVar(&o.ConfigPath, "config", "", "JSON file with more tenants, apps and users (docs/emulator.md)")
+	fs.StringVar(&o.ConfigPath, "config", "", "JSON file with more tenants, apps and users (format: README.md, section Emulator, Config file)")
 	fs.Float64Var(&o.CPUScale, "cpu-scale", 1, "multiply measured engine time by this before charging CPU budgets")
 	fs.Int64Var(&o.FaultSeed, "fault-seed", 1, "seed of probabilistic faults")
 	fs.BoolVar(&o.Verbose, "v", false, "log every request to stderr")
@@ -112,7 +115,7 @@ func Run(ctx context.Context, o Options, build EngineBuilder, stdout, stderr io.
 	if o.TLS {
 		host, _, _ := net.SplitHostPort(o.Addr)
 		name, _ := os.Hostname() // for clients that reach a non-loopback -addr by the machine's name
-		ca, err := NewCA(host, name)
+		ca, err := serverCA(o.DataDir, log, host, name)
 		if err != nil {
 			return err
 		}
@@ -142,4 +145,22 @@ func Run(ctx context.Context, o Options, build EngineBuilder, stdout, stderr io.
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// serverCA is the CA kept in dataDir, or a new one for this run only when dataDir is empty.
+func serverCA(dataDir string, log *slog.Logger, hosts ...string) (*CA, error) {
+	if dataDir == "" {
+		return NewCA(hosts...)
+	}
+	ca, created, err := LoadOrCreateCA(dataDir, time.Now(), hosts...)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dataDir, CACertFile)
+	if created {
+		log.Info("made a new CA: give clients this file", "caCert", path)
+	} else {
+		log.Info("reusing the CA of -data-dir", "caCert", path)
+	}
+	return ca, nil
 }

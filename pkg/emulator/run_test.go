@@ -24,9 +24,9 @@ func TestParseFlags(t *testing.T) {
 		wantErr string
 	}{
 		{"defaults", nil, emulator.Options{Addr: "127.0.0.1:8443", TLS: true, Limits: "2026", Days: 30, CPUScale: 1, FaultSeed: 1}, ""},
-		{"every flag", []string{"-addr", ":0", "-tls=false", "-ca-out", "ca.pem", "-limits", "2018", "-devices", "50",
+		{"every flag", []string{"-addr", ":0", "-tls=false", "-ca-out", "ca.pem", "-data-dir", "emu", "-limits", "2018", "-devices", "50",
 			"-days", "7", "-seed", "9", "-config", "c.json", "-cpu-scale", "60"},
-			emulator.Options{Addr: ":0", CAOut: "ca.pem", Limits: "2018", Devices: 50, Days: 7, Seed: 9, ConfigPath: "c.json", CPUScale: 60, FaultSeed: 1}, ""},
+			emulator.Options{Addr: ":0", CAOut: "ca.pem", DataDir: "emu", Limits: "2018", Devices: 50, Days: 7, Seed: 9, ConfigPath: "c.json", CPUScale: 60, FaultSeed: 1}, ""},
 		{"unknown profile", []string{"-limits", "2019"}, emulator.Options{}, "unknown limits profile \"2019\""},
 		{"no days", []string{"-days", "0"}, emulator.Options{}, "-days 0"},
 		{"stray argument", []string{"serve"}, emulator.Options{}, "unexpected argument \"serve\""},

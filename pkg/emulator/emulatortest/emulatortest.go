@@ -65,7 +65,7 @@ func WithConfig(f func(*emulator.Config)) Option { return Option(f) }
 
 // Start runs an emulator on a loopback HTTPS port until the test ends. Without WithEngine it serves
 // TableEngine over SmallCatalog(now): six known DeviceProcessEvents rows. (The real KQL engine over
-// synthetic telemetry is what the hunting-emulator binary serves; see docs/emulator.md.)
+// synthetic telemetry is what the hunting-emulator binary serves; see the Emulator section of README.md.)
 func Start(t testing.TB, opts ...Option) *Emulator {
 	t.Helper()
 	cfg := emulator.Config{}
