@@ -22,10 +22,12 @@ export const selectors = {
     authorityUrl: 'quarry-config-authority-url',
     tlsAuthWithCACert: 'quarry-config-tls-ca-toggle',
     tlsCACert: 'quarry-config-tls-ca-cert',
+    serverName: 'quarry-config-tls-server-name',
     legacyWarning: 'quarry-config-legacy-warning',
   },
   query: {
     editor: 'quarry-query-editor',
+    placeholder: 'quarry-query-placeholder',
     format: 'quarry-query-format',
     timeColumn: 'quarry-query-time-column',
     applyTimeRange: 'quarry-query-apply-time-range',

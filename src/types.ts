@@ -40,6 +40,9 @@ export interface QuarryOptions extends DataSourceJsonData, QuarryJsonFields {
   // Grafana's own "Forward OAuth identity" switch (not in @grafana/data 12.4's types): the current-user
   // mode needs it, or Grafana never hands the user's token to the plugin.
   oauthPassThru?: boolean;
+  // Grafana's standard TLS server name (with tlsAuthWithCACert): the name the server's certificate must
+  // carry. Grafana's HTTP client reads it, so it is not part of the plugin's own contract.
+  serverName?: string;
 }
 
 export interface QuarrySecureJsonData {

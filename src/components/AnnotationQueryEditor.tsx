@@ -12,6 +12,12 @@ type Props = QueryEditorProps<DataSource, QuarryQuery, QuarryOptions> & {
   onAnnotationChange?: (annotation: AnnotationQuery<QuarryQuery>) => void;
 };
 
+/** An annotation query: one row per event, with a time column and a text column to show. */
+export const ANNOTATION_PLACEHOLDER = `AlertInfo
+| where $__timeFilter(Timestamp)
+| where Severity in ("High", "Medium")
+| project Timestamp, Title, Severity, Category`;
+
 type ColumnKey = 'timeField' | 'timeEndField' | 'textField' | 'tagsField';
 
 const COLUMNS: Array<{ key: ColumnKey; label: string; tooltip: string; placeholder: string; testId: string }> = [
@@ -58,7 +64,13 @@ export function AnnotationQueryEditor(props: Props) {
   };
   return (
     <Stack direction="column" gap={1}>
-      <QueryEditor {...props} hideFormat query={target} onChange={(q) => change({ ...target, ...q })} />
+      <QueryEditor
+        {...props}
+        hideFormat
+        placeholder={ANNOTATION_PLACEHOLDER}
+        query={target}
+        onChange={(q) => change({ ...target, ...q })}
+      />
       <Stack direction="row" gap={0} wrap="wrap">
         {COLUMNS.map((c) => (
           <InlineField key={c.key} label={c.label} labelWidth={12} tooltip={c.tooltip}>

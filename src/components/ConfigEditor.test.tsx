@@ -4,11 +4,12 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { selectors } from '../selectors';
 import { settings } from '../test/settings';
 import { AuthType, QuarryOptions } from '../types';
-import { ConfigEditor } from './ConfigEditor';
+import { ConfigEditor, pluginDocsUrl } from './ConfigEditor';
 import { AuthSection, switchAuthType } from './config/AuthSection';
 import { ConnectionSection } from './config/ConnectionSection';
 import { CustomEndpointsSection } from './config/CustomEndpointsSection';
 import { LimitsSection } from './config/LimitsSection';
+import { TlsSection } from './config/TlsSection';
 import { OnChange, Settings } from './config/update';
 
 type Editor = React.ComponentType<{ options: Settings; onOptionsChange: OnChange }>;
@@ -210,25 +211,26 @@ describe('ConfigEditor limits', () => {
 });
 
 describe('ConfigEditor custom endpoints', () => {
-  it('are hidden until switched on, then warn about the admin setting', () => {
+  it('are hidden until switched on, then name the setting the Grafana admin changes', () => {
     const saved = renderEditor(settings(), CustomEndpointsSection);
     expect(byId(selectors.config.apiUrl)).toBeNull();
     fireEvent.click(byId(selectors.config.customEndpointsToggle)!);
-    expect(screen.getByText(/allow_custom_endpoints = true/)).toBeInTheDocument();
+    expect(screen.getByText(/allow_custom_endpoints = true/)).toHaveTextContent(
+      '[plugin.quarry-defender-datasource] section of grafana.ini'
+    );
+    // The variable the admin sets, not the one Grafana hands the plugin (GF_PLUGIN_ALLOW_...).
+    expect(screen.getByText(/GF_PLUGIN_QUARRY_DEFENDER_DATASOURCE_ALLOW_CUSTOM_ENDPOINTS=true/)).toBeInTheDocument();
+    expect(screen.queryByText(/GF_PLUGIN_ALLOW_CUSTOM_ENDPOINTS/)).toBeNull();
     fireEvent.change(byId(selectors.config.apiUrl)!, { target: { value: 'http://127.0.0.1:8443' } });
     expect(screen.getByText(/API URL must start with https:\/\//)).toBeInTheDocument();
     fireEvent.change(byId(selectors.config.apiUrl)!, { target: { value: 'https://127.0.0.1:8443' } });
     fireEvent.change(byId(selectors.config.authorityUrl)!, { target: { value: 'https://127.0.0.1:8443' } });
-    fireEvent.click(byId(selectors.config.tlsAuthWithCACert)!);
-    fireEvent.change(byId(selectors.config.tlsCACert)!, { target: { value: '-----BEGIN CERTIFICATE-----' } });
     expect(saved.last.jsonData).toMatchObject({
       customEndpoints: { apiUrl: 'https://127.0.0.1:8443', authorityUrl: 'https://127.0.0.1:8443' },
-      tlsAuthWithCACert: true,
     });
-    expect(saved.last.secureJsonData).toEqual({ tlsCACert: '-----BEGIN CERTIFICATE-----' });
   });
 
-  it('switching off removes them from the settings', () => {
+  it('switching off removes them from the settings but keeps the TLS settings', () => {
     const saved = renderEditor(
       settings({ customEndpoints: { apiUrl: 'https://x.example' }, tlsAuthWithCACert: true }),
       CustomEndpointsSection
@@ -236,7 +238,31 @@ describe('ConfigEditor custom endpoints', () => {
     expect(byId(selectors.config.apiUrl)).toHaveValue('https://x.example');
     fireEvent.click(byId(selectors.config.customEndpointsToggle)!);
     expect(saved.last.jsonData).not.toHaveProperty('customEndpoints');
-    expect(saved.last.jsonData).not.toHaveProperty('tlsAuthWithCACert');
+    expect(saved.last.jsonData).toHaveProperty('tlsAuthWithCACert', true);
+  });
+});
+
+describe('ConfigEditor TLS', () => {
+  it('trusts a custom CA with a server name, under the keys Grafana and provisioning use', () => {
+    const saved = renderEditor(settings(), TlsSection);
+    expect(byId(selectors.config.tlsCACert)).toBeNull();
+    expect(byId(selectors.config.serverName)).toBeNull();
+    fireEvent.click(byId(selectors.config.tlsAuthWithCACert)!);
+    fireEvent.change(byId(selectors.config.tlsCACert)!, { target: { value: '-----BEGIN CERTIFICATE-----' } });
+    fireEvent.change(byId(selectors.config.serverName)!, { target: { value: ' localhost ' } });
+    expect(saved.last.jsonData).toEqual({ tlsAuthWithCACert: true, serverName: 'localhost' });
+    expect(saved.last.secureJsonData).toEqual({ tlsCACert: '-----BEGIN CERTIFICATE-----' });
+  });
+
+  it('shows a stored CA as configured; switching off drops the server name, which only applies with the CA', () => {
+    const saved = renderEditor(
+      settings({ tlsAuthWithCACert: true, serverName: 'localhost' }, { tlsCACert: true }),
+      TlsSection
+    );
+    expect(byId(selectors.config.serverName)).toHaveValue('localhost');
+    expect(byId(selectors.config.tlsCACert)).toHaveValue('configured');
+    fireEvent.click(byId(selectors.config.tlsAuthWithCACert)!);
+    expect(saved.last.jsonData).toEqual({});
   });
 });
 
@@ -244,8 +270,15 @@ describe('ConfigEditor for a new data source', () => {
   it('shows every section and saves the defaults it shows: Graph, global cloud, client secret', () => {
     const saved = renderEditor(settings());
     expect(saved.last.jsonData).toEqual({ api: 'graph', cloud: 'global', authType: 'clientSecret' });
-    for (const title of ['Connection', 'Authentication', 'Limits', 'Custom endpoints']) {
+    for (const title of ['Connection', 'Authentication', 'Limits', 'Custom endpoints', 'TLS']) {
       expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
     }
+  });
+
+  it("links to this plugin's own documentation in Grafana, not to a Microsoft page", () => {
+    renderEditor(settings());
+    const link = screen.getByRole('link', { name: 'view the documentation' });
+    expect(link).toHaveAttribute('href', pluginDocsUrl('quarry-defender-datasource'));
+    expect(link.getAttribute('href')).toMatch(/\/plugins\/quarry-defender-datasource$/);
   });
 });

@@ -1,6 +1,7 @@
 import React, { useEffect } from 'react';
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { DataSourceDescription } from '@grafana/plugin-ui';
+import { config } from '@grafana/runtime';
 import { Divider, Stack } from '@grafana/ui';
 
 import { DEFAULTS, QuarryOptions, QuarrySecureJsonData } from '../types';
@@ -8,8 +9,14 @@ import { AuthSection } from './config/AuthSection';
 import { ConnectionSection } from './config/ConnectionSection';
 import { CustomEndpointsSection } from './config/CustomEndpointsSection';
 import { LimitsSection } from './config/LimitsSection';
+import { TlsSection } from './config/TlsSection';
 
 type Props = DataSourcePluginOptionsEditorProps<QuarryOptions, QuarrySecureJsonData>;
+
+/** This plugin's page in Grafana, which shows its README (settings, queries, macros). */
+export function pluginDocsUrl(pluginId: string): string {
+  return `${config.appSubUrl}/plugins/${pluginId}`;
+}
 
 export function ConfigEditor({ options, onOptionsChange }: Props) {
   const { api, cloud, authType } = options.jsonData;
@@ -33,7 +40,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
     <Stack direction="column" gap={2}>
       <DataSourceDescription
         dataSourceName="Microsoft Defender Advanced Hunting"
-        docsLink="https://learn.microsoft.com/en-us/graph/api/security-security-runhuntingquery"
+        docsLink={pluginDocsUrl(options.type)}
         hasRequiredFields
       />
       <Divider />
@@ -44,6 +51,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
       <LimitsSection options={options} onOptionsChange={onOptionsChange} />
       <Divider />
       <CustomEndpointsSection options={options} onOptionsChange={onOptionsChange} />
+      <Divider />
+      <TlsSection options={options} onOptionsChange={onOptionsChange} />
     </Stack>
   );
 }

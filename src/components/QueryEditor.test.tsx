@@ -24,8 +24,13 @@ jest.mock('@grafana/ui', () => {
     onEditorDidMount: Function;
   }) {
     const [value, setValue] = ReactLib.useState(props.value);
+    const listeners = ReactLib.useRef([]);
     ReactLib.useEffect(() => {
       const editor = {
+        onDidChangeModelContent: (l: () => void) => {
+          listeners.current.push(l);
+          return { dispose: () => {} };
+        },
         getValue: () => (document.getElementById('kql') as HTMLTextAreaElement).value,
         getModel: () => ({ id: 'm1' }),
         addCommand: (keys: number, run: () => void) => mounted.commands.push({ keys, run }),
@@ -48,7 +53,10 @@ jest.mock('@grafana/ui', () => {
       id: 'kql',
       'data-language': props.language,
       value,
-      onChange: (e: { target: { value: string } }) => setValue(e.target.value),
+      onChange: (e: { target: { value: string } }) => {
+        setValue(e.target.value);
+        listeners.current.forEach((l: () => void) => l());
+      },
       onBlur: () => props.onBlur(value),
     });
   }
@@ -74,6 +82,20 @@ function setup(query: Partial<QuarryQuery> = {}, api: 'graph' | 'xdr' = 'graph',
 }
 
 describe('QueryEditor', () => {
+  it('shows an example query while the editor is empty, and hides it as soon as one types', () => {
+    setup();
+    expect(screen.getByTestId(selectors.query.placeholder)).toHaveTextContent('DeviceProcessEvents');
+    fireEvent.change(document.getElementById('kql')!, { target: { value: 'A' } });
+    expect(screen.queryByTestId(selectors.query.placeholder)).toBeNull();
+    fireEvent.change(document.getElementById('kql')!, { target: { value: '' } });
+    expect(screen.getByTestId(selectors.query.placeholder)).toBeInTheDocument();
+  });
+
+  it('shows no example over a saved query', () => {
+    setup({ queryText: 'AlertInfo' });
+    expect(screen.queryByTestId(selectors.query.placeholder)).toBeNull();
+  });
+
   it('edits KQL in a kusto editor and keeps it on blur', () => {
     const { onChange } = setup();
     const kql = screen.getByRole('textbox', { name: '' }) as HTMLTextAreaElement;

@@ -1,5 +1,6 @@
 import React, { useEffect, useRef, useState } from 'react';
-import { QueryEditorProps, SelectableValue } from '@grafana/data';
+import { css } from '@emotion/css';
+import { GrafanaTheme2, QueryEditorProps, SelectableValue } from '@grafana/data';
 import {
   Button,
   CodeEditor,
@@ -12,6 +13,7 @@ import {
   MonacoEditor,
   RadioButtonGroup,
   Stack,
+  useStyles2,
 } from '@grafana/ui';
 
 import type { DataSource } from '../datasource';
@@ -25,7 +27,14 @@ import { STARTER_QUERIES } from './query/starterQueries';
 type Props = QueryEditorProps<DataSource, QuarryQuery, QuarryOptions> & {
   /** Variable and annotation queries always run as tables, so their editors hide the format picker. */
   hideFormat?: boolean;
+  /** Shown greyed out while the editor is empty: an example of what to write here. */
+  placeholder?: string;
 };
+
+export const QUERY_PLACEHOLDER = `DeviceProcessEvents
+| where $__timeFilter(Timestamp)
+| where FileName =~ "powershell.exe"
+| project Timestamp, DeviceName, AccountName, ProcessCommandLine`;
 
 export const FORMAT_OPTIONS: Array<SelectableValue<QueryFormat>> = [
   { value: 'table', label: 'Table', description: 'Rows as returned by the query' },
@@ -33,8 +42,20 @@ export const FORMAT_OPTIONS: Array<SelectableValue<QueryFormat>> = [
   { value: 'logs', label: 'Logs', description: 'For the logs panel and Explore' },
 ];
 
-export function QueryEditor({ query, onChange, onRunQuery, datasource, data, hideFormat }: Props) {
+export function QueryEditor({
+  query,
+  onChange,
+  onRunQuery,
+  datasource,
+  data,
+  hideFormat,
+  placeholder = QUERY_PLACEHOLDER,
+}: Props) {
+  const styles = useStyles2(getStyles);
   const [showHelp, setShowHelp] = useState(false);
+  // The query is saved on blur, so emptiness is tracked from the editor itself while typing.
+  const [empty, setEmpty] = useState(!query.queryText);
+  useEffect(() => setEmpty(!query.queryText), [query.queryText]);
   // Monaco commands are registered once; refs let them see the current query and callbacks.
   const latest = useRef({ query, onChange, onRunQuery });
   useEffect(() => {
@@ -53,6 +74,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, data, hid
 
   const onEditorDidMount = (editor: MonacoEditor, monaco: Monaco) => {
     disposers.current.push(registerCompletion(monaco, editor, () => datasource.getSchema()));
+    disposers.current.push(editor.onDidChangeModelContent(() => setEmpty(editor.getValue() === '')));
     editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => {
       const { query: q, onChange: change, onRunQuery: run } = latest.current;
       change({ ...q, queryText: editor.getValue() });
@@ -113,7 +135,12 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, data, hid
         </Stack>
       </Stack>
       {showHelp && <MacroHelp />}
-      <div data-testid={selectors.query.editor}>
+      <div data-testid={selectors.query.editor} className={styles.editor}>
+        {empty && (
+          <pre className={styles.placeholder} data-testid={selectors.query.placeholder} aria-hidden>
+            {placeholder}
+          </pre>
+        )}
         <CodeEditor
           language="kusto"
           value={query.queryText ?? ''}
@@ -168,3 +195,25 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, data, hid
     </Stack>
   );
 }
+
+// The placeholder sits where Monaco draws the first line (after the line numbers) and lets clicks through
+// to the editor underneath.
+const getStyles = (theme: GrafanaTheme2) => ({
+  editor: css({ position: 'relative' }),
+  placeholder: css({
+    position: 'absolute',
+    top: 0,
+    left: 64,
+    zIndex: 1,
+    margin: 0,
+    padding: 0,
+    background: 'none',
+    border: 'none',
+    pointerEvents: 'none',
+    color: theme.colors.text.disabled,
+    fontFamily: theme.typography.fontFamilyMonospace,
+    fontSize: 14,
+    lineHeight: '19px',
+    whiteSpace: 'pre-wrap',
+  }),
+});

@@ -1,9 +1,9 @@
 import React, { useState } from 'react';
-import { Alert, Field, Input, SecretTextArea, Switch } from '@grafana/ui';
+import { Alert, Field, Input, Switch } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 
 import { selectors } from '../../selectors';
-import { OnChange, Settings, withJsonData, withSecret, withSecretReset } from './update';
+import { OnChange, Settings, withJsonData } from './update';
 import { httpsUrlError } from './validation';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 
 export function CustomEndpointsSection({ options, onOptionsChange }: Props) {
   const endpoints = options.jsonData.customEndpoints;
-  const inUse = !!(endpoints?.apiUrl || endpoints?.authorityUrl || options.jsonData.tlsAuthWithCACert);
+  const inUse = !!(endpoints?.apiUrl || endpoints?.authorityUrl);
   const [shown, setShown] = useState(inUse);
 
   const setEndpoint = (key: 'apiUrl' | 'authorityUrl', value: string) => {
@@ -37,7 +37,7 @@ export function CustomEndpointsSection({ options, onOptionsChange }: Props) {
             const on = e.currentTarget.checked;
             setShown(on);
             if (!on) {
-              onOptionsChange(withJsonData(options, { customEndpoints: undefined, tlsAuthWithCACert: undefined }));
+              onOptionsChange(withJsonData(options, { customEndpoints: undefined }));
             }
           }}
         />
@@ -45,9 +45,10 @@ export function CustomEndpointsSection({ options, onOptionsChange }: Props) {
       {shown && (
         <>
           <Alert severity="warning" title="Needs the Grafana admin's approval">
-            Custom endpoints are refused unless the Grafana server sets allow_custom_endpoints = true under
-            [plugin.quarry-defender-datasource] in grafana.ini (or GF_PLUGIN_ALLOW_CUSTOM_ENDPOINTS=true). Tokens and
-            queries go to the hosts below, so only use hosts you trust.
+            Custom endpoints are refused unless the Grafana server allows them: set allow_custom_endpoints = true in the
+            [plugin.quarry-defender-datasource] section of grafana.ini, or the environment variable
+            GF_PLUGIN_QUARRY_DEFENDER_DATASOURCE_ALLOW_CUSTOM_ENDPOINTS=true, and restart Grafana. Tokens and queries go
+            to the hosts below, so only use hosts you trust. A host with its own CA also needs the TLS settings below.
           </Alert>
           <Field
             label="API URL"
@@ -77,32 +78,6 @@ export function CustomEndpointsSection({ options, onOptionsChange }: Props) {
               onChange={(e) => setEndpoint('authorityUrl', e.currentTarget.value)}
             />
           </Field>
-          <Field
-            label="Trust a custom CA"
-            description="For hosts whose certificate is signed by your own CA; applies to sign-in and API calls."
-          >
-            <Switch
-              id={selectors.config.tlsAuthWithCACert}
-              value={!!options.jsonData.tlsAuthWithCACert}
-              onChange={(e) =>
-                onOptionsChange(withJsonData(options, { tlsAuthWithCACert: e.currentTarget.checked || undefined }))
-              }
-            />
-          </Field>
-          {options.jsonData.tlsAuthWithCACert && (
-            <Field label="CA certificate" description="PEM, starting with -----BEGIN CERTIFICATE-----" required>
-              <SecretTextArea
-                id={selectors.config.tlsCACert}
-                isConfigured={!!options.secureJsonFields?.tlsCACert}
-                value={options.secureJsonData?.tlsCACert ?? ''}
-                placeholder="-----BEGIN CERTIFICATE-----"
-                cols={60}
-                rows={4}
-                onChange={(e) => onOptionsChange(withSecret(options, 'tlsCACert', e.currentTarget.value))}
-                onReset={() => onOptionsChange(withSecretReset(options, 'tlsCACert'))}
-              />
-            </Field>
-          )}
         </>
       )}
     </ConfigSection>
