@@ -53,9 +53,9 @@ export function QueryEditor({
 }: Props) {
   const styles = useStyles2(getStyles);
   const [showHelp, setShowHelp] = useState(false);
-  // The query is saved on blur, so emptiness is tracked from the editor itself while typing.
+  // The query is saved on blur, so emptiness is tracked from the editor's own content (which also changes
+  // when a starter query replaces the value).
   const [empty, setEmpty] = useState(!query.queryText);
-  useEffect(() => setEmpty(!query.queryText), [query.queryText]);
   // Monaco commands are registered once; refs let them see the current query and callbacks.
   const latest = useRef({ query, onChange, onRunQuery });
   useEffect(() => {
