@@ -76,9 +76,9 @@ func Load() (*Schema, error) {
 	if err := json.Unmarshal(schemaJSON, &doc); err != nil {
 		return nil, fmt.Errorf("defenderschema: embedded advanced-hunting-schema.json: %w", err)
 	}
-	var legacy LegacyNames
-	if err := json.Unmarshal(legacyJSON, &legacy); err != nil {
-		return nil, fmt.Errorf("defenderschema: embedded legacy-aliases.json: %w", err)
+	legacy, err := Legacy()
+	if err != nil {
+		return nil, err
 	}
 	sort.SliceStable(doc.Tables, func(i, j int) bool { return doc.Tables[i].Name < doc.Tables[j].Name })
 	s := &Schema{Tables: doc.Tables, Legacy: legacy, byName: make(map[string]int, len(doc.Tables))}
@@ -86,6 +86,16 @@ func Load() (*Schema, error) {
 		s.byName[t.Name] = i
 	}
 	return s, nil
+}
+
+// Legacy parses only the legacy name maps (legacy-aliases.json "tables" and "columns"), for callers that
+// need no schema. Each call returns a fresh copy.
+func Legacy() (LegacyNames, error) {
+	var legacy LegacyNames
+	if err := json.Unmarshal(legacyJSON, &legacy); err != nil {
+		return LegacyNames{}, fmt.Errorf("defenderschema: embedded legacy-aliases.json: %w", err)
+	}
+	return legacy, nil
 }
 
 // LegacyTable is a 2018-2019 (or Defender for Endpoint only) table with its documented columns.

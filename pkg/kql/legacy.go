@@ -179,6 +179,11 @@ func (w *legacyRewriter) shadowedNames() []string {
 func (w *legacyRewriter) replace(i int, text, kind, old, new string) {
 	t := w.t[i]
 	w.edits = append(w.edits, edit{t.Offset, t.End(), text})
+	w.note(kind, old, new)
+}
+
+// note counts one rename of old to new.
+func (w *legacyRewriter) note(kind, old, new string) {
 	key := kind + "\x00" + old
 	rw, ok := w.count[key]
 	if !ok {

@@ -316,6 +316,7 @@ func (w *legacyRewriter) renameBack(segs [][2]int, state colset) {
 	pairs := make([]string, len(cols))
 	for k, c := range cols {
 		pairs[k] = c + " = " + w.r.Columns[c]
+		w.note("column", c, w.r.Columns[c])
 	}
 	list := "project-rename " + strings.Join(pairs, ", ")
 	last := segs[len(segs)-1]
