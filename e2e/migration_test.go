@@ -70,3 +70,26 @@ func rewriteNotice(f *data.Frame) *data.Notice {
 	}
 	return nil
 }
+
+// A data source still on a legacy API learns from its health check whether it can move to Graph today.
+func TestHealthSaysWhetherGraphIsReady(t *testing.T) {
+	tests := []struct {
+		api, app, want string
+	}{
+		{"mde", readerApp, "\nGraph ready: the app has ThreatHunting.Read.All"},
+		{"xdr", readerApp, "\nGraph ready: the app has ThreatHunting.Read.All"},
+		{"xdr", noPermApp, "\nGraph not ready: app " + noPermApp + " has no ThreatHunting.Read.All application permission on Microsoft Graph"},
+	}
+	for i, tc := range tests {
+		t.Run(tc.api+" "+tc.app, func(t *testing.T) {
+			res := checkHealth(t, env.plugin, pluginContext(int64(1410+i), tc.api, tc.app, demoSecret))
+			if !strings.Contains(res.Message, tc.want) || !strings.Contains(res.Message, "until the legacy hunting APIs stop returning data on 2027-02-01") {
+				t.Fatalf("CheckHealth message %q; want %q and the days left", res.Message, tc.want)
+			}
+		})
+	}
+	res := checkHealth(t, env.plugin, pluginContext(1419, "graph", readerApp, demoSecret))
+	if strings.Contains(res.Message, "Graph ready") {
+		t.Fatalf("graph data source got a readiness line: %q", res.Message)
+	}
+}
