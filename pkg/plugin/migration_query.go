@@ -13,29 +13,10 @@ import (
 // alertEventsSuccessor is what AlertEvents became; only the Defender for Endpoint API serves it.
 const alertEventsSuccessor = "DeviceAlertEvents"
 
-// legacyRenames builds the rewriter's table from defenderschema's legacy-aliases.json: the renamed tables
-// and columns, and which renamed columns each retired table has.
+// legacyRenames is the rewriter's table: defenderschema's legacy-aliases.json.
 func legacyRenames() (kql.Renames, error) {
 	names, err := defenderschema.Legacy()
-	if err != nil {
-		return kql.Renames{}, err
-	}
-	tables, err := defenderschema.LegacyTables()
-	if err != nil {
-		return kql.Renames{}, err
-	}
-	r := kql.Renames{Tables: names.Tables, Columns: names.Columns, TableColumns: map[string][]string{}}
-	for _, t := range tables {
-		if _, renamed := names.Tables[t.Name]; !renamed {
-			continue
-		}
-		for _, c := range t.Columns {
-			if _, ok := names.Columns[c.Name]; ok {
-				r.TableColumns[t.Name] = append(r.TableColumns[t.Name], c.Name)
-			}
-		}
-	}
-	return r, nil
+	return kql.Renames(names), err
 }
 
 // rewriteLegacy moves p's query off the retired 2018-2019 names when the API does not know them (Graph
