@@ -23,6 +23,8 @@ export const selectors = {
     tlsAuthWithCACert: 'quarry-config-tls-ca-toggle',
     tlsCACert: 'quarry-config-tls-ca-cert',
     legacyWarning: 'quarry-config-legacy-warning',
+    moveToGraph: 'quarry-config-move-to-graph',
+    moveToGraphConfirm: 'quarry-config-move-to-graph-confirm',
   },
   query: {
     editor: 'quarry-query-editor',
