@@ -421,18 +421,13 @@ func (w *legacyRewriter) split(lo, hi int, sep string) [][2]int {
 	var out [][2]int
 	depth, start := 0, lo
 	for i := lo; i < hi; i++ {
-		t := w.t[i]
-		switch {
-		case t.Is("(") || t.Is("[") || t.Is("{"):
-			depth++
-		case t.Is(")") || t.Is("]") || t.Is("}"):
-			depth--
-		case depth == 0 && t.Is(sep):
+		if depth == 0 && w.t[i].Is(sep) {
 			if i > start {
 				out = append(out, [2]int{start, i})
 			}
 			start = i + 1
 		}
+		depth += nesting(w.t[i])
 	}
 	if hi > start {
 		out = append(out, [2]int{start, hi})
@@ -444,15 +439,10 @@ func (w *legacyRewriter) split(lo, hi int, sep string) [][2]int {
 func (w *legacyRewriter) find(lo, hi int, name string) int {
 	depth := 0
 	for i := lo; i < hi; i++ {
-		t := w.t[i]
-		switch {
-		case t.Is("(") || t.Is("[") || t.Is("{"):
-			depth++
-		case t.Is(")") || t.Is("]") || t.Is("}"):
-			depth--
-		case depth == 0 && t.Kind == Ident && t.Text == name:
+		if depth == 0 && w.t[i].Kind == Ident && w.t[i].Text == name {
 			return i
 		}
+		depth += nesting(w.t[i])
 	}
 	return -1
 }
@@ -472,16 +462,21 @@ func (w *legacyRewriter) hasStar(lo, hi int) bool {
 func (w *legacyRewriter) match(i int) int {
 	depth := 0
 	for j := i; j < len(w.t); j++ {
-		t := w.t[j]
-		switch {
-		case t.Is("(") || t.Is("[") || t.Is("{"):
-			depth++
-		case t.Is(")") || t.Is("]") || t.Is("}"):
-			depth--
-			if depth == 0 {
-				return j
-			}
+		depth += nesting(w.t[j])
+		if depth == 0 {
+			return j
 		}
 	}
 	return -1
+}
+
+// nesting is +1 for an opening bracket, -1 for a closing one, 0 for anything else.
+func nesting(t Token) int {
+	switch {
+	case t.Is("(") || t.Is("[") || t.Is("{"):
+		return 1
+	case t.Is(")") || t.Is("]") || t.Is("}"):
+		return -1
+	}
+	return 0
 }
