@@ -177,3 +177,27 @@ func TestRewriteLegacyBadQuery(t *testing.T) {
 		t.Fatalf("error %v, want the lexer's message", err)
 	}
 }
+
+// FuzzRewriteLegacy: any text either fails to lex or rewrites without panicking, a second rewrite is a no-op,
+// and text naming no retired table comes back unchanged.
+func FuzzRewriteLegacy(f *testing.F) {
+	for _, s := range []string{seedQuery, "ProcessCreationEvents | summarize arg_max(EventTime, *) by MachineId | render timechart",
+		"let a = (x:string) { MachineInfo | where ComputerName == x }; a('h') | project EventTime",
+		"union (LogonEvents | project MachineId), ProcessCreationEvents | join kind=leftouter (MachineInfo) on $left.MachineId == $right.MachineId",
+		"ProcessCreationEvents | project-rename | project ( | summarize by | make-series on", "ProcessCreationEvents | project ['EventTime'], [@'x']"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		res, err := RewriteLegacy(q, testRenames)
+		if err != nil {
+			return
+		}
+		if !res.Changed() && res.Query != q {
+			t.Fatalf("unchanged result differs from the input: %q", res.Query)
+		}
+		again, err := RewriteLegacy(res.Query, testRenames)
+		if err != nil || again.Changed() {
+			t.Fatalf("second rewrite of %q changed %q again: %q (%v)", q, res.Query, again.Query, err)
+		}
+	})
+}
