@@ -5,5 +5,7 @@
 // comment is ever rewritten.
 //
 // It is a leaf: it imports only the standard library, and it knows nothing of KQL's grammar beyond tokens
-// (keywords are plain identifiers; the emulator's engine owns parsing and evaluation).
+// (keywords are plain identifiers; the emulator's engine owns parsing and evaluation), except that the legacy
+// rewrite follows statements, pipelines and operator argument lists far enough to tell where a column is
+// referenced and where a result column is produced.
 package kql
