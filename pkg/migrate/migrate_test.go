@@ -234,3 +234,18 @@ func TestRunDryRunWritesNothing(t *testing.T) {
 		t.Errorf("mode %v, want the file's own 0600 kept", st.Mode().Perm())
 	}
 }
+
+func TestRewriteAlertRulesInJSON(t *testing.T) {
+	src := []byte(`{"apiVersion": 1, "groups": [{"name": "g", "rules": [{"title": "r", "data": [
+  {"refId": "A", "datasourceUid": "quarry-emulator", "model": {"refId": "A", "queryText": "MachineInfo | project ComputerName, EventTime"}},
+  {"refId": "B", "datasourceUid": "__expr__", "model": {"refId": "B", "expression": "A"}}]}]}]}
+`)
+	out, rep, err := Rewrite("rules.json", src, fixtureDatasources(t), renames(t))
+	if err != nil || len(rep.Changes) != 1 || rep.Kind != KindAlertRules {
+		t.Fatalf("changes %v, kind %q, err %v", rep.Changes, rep.Kind, err)
+	}
+	want := strings.Replace(string(src), `"MachineInfo | project ComputerName, EventTime"`, `"DeviceInfo | project ComputerName = DeviceName, EventTime = Timestamp"`, 1)
+	if string(out) != want {
+		t.Fatalf("got\n%s\nwant\n%s", out, want)
+	}
+}
