@@ -249,3 +249,15 @@ func TestRewriteAlertRulesInJSON(t *testing.T) {
 		t.Fatalf("got\n%s\nwant\n%s", out, want)
 	}
 }
+
+func TestRewriteYAMLFlowMapping(t *testing.T) {
+	src := []byte("groups:\n  - rules:\n      - title: r\n        data:\n          - { refId: A, datasourceUid: quarry-emulator, model: { refId: A, queryText: MachineInfo | take 1, format: table } }\n")
+	out, rep, err := Rewrite("f.yaml", src, fixtureDatasources(t), renames(t))
+	if err != nil || len(rep.Changes) != 1 {
+		t.Fatalf("changes %v, problems %v, err %v", rep.Changes, rep.Problems, err)
+	}
+	want := `queryText: "DeviceInfo | take 1 | project-rename ComputerName = DeviceName, EventTime = Timestamp, MachineId = DeviceId, RegistryMachineTag = RegistryDeviceTag", format: table }`
+	if !strings.Contains(string(out), want) {
+		t.Fatalf("output:\n%s\nwant it to contain %s", out, want)
+	}
+}

@@ -66,25 +66,27 @@ func parseYAML(src string) ([]*node, error) {
 		if len(doc.Content) == 0 {
 			continue
 		}
-		docs = append(docs, y.convert(doc.Content[0], -1))
+		docs = append(docs, y.convert(doc.Content[0], -1, false))
 	}
 }
 
-// convert turns a yaml node into a node; keyIndent is the column (0-based) of the key that owns n, or -1.
-func (y *yamlSource) convert(n *yaml.Node, keyIndent int) *node {
+// convert turns a yaml node into a node; keyIndent is the column (0-based) of the key that owns n, or -1;
+// flow is true inside a flow collection ({...} or [...]), where a plain scalar ends at ',', '}' or ']'.
+func (y *yamlSource) convert(n *yaml.Node, keyIndent int, flow bool) *node {
+	flow = flow || n.Style&yaml.FlowStyle != 0
 	switch n.Kind {
 	case yaml.MappingNode:
 		out := &node{kind: kindObject}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			out.keys = append(out.keys, k.Value)
-			out.vals = append(out.vals, y.convert(v, k.Column-1))
+			out.vals = append(out.vals, y.convert(v, k.Column-1, flow))
 		}
 		return out
 	case yaml.SequenceNode:
 		out := &node{kind: kindArray}
 		for _, c := range n.Content {
-			out.vals = append(out.vals, y.convert(c, -1))
+			out.vals = append(out.vals, y.convert(c, -1, flow))
 		}
 		return out
 	case yaml.ScalarNode:
@@ -96,7 +98,7 @@ func (y *yamlSource) convert(n *yaml.Node, keyIndent int) *node {
 		}
 		out := &node{kind: kindString, str: n.Value}
 		if keyIndent >= 0 {
-			if err := y.span(n, keyIndent, out); err != nil {
+			if err := y.span(n, keyIndent, flow, out); err != nil {
 				out.encode = nil
 			}
 		}
@@ -107,7 +109,7 @@ func (y *yamlSource) convert(n *yaml.Node, keyIndent int) *node {
 
 // span finds where the scalar n sits in the source and how to write a new value in its place, keeping its
 // style where the value allows it.
-func (y *yamlSource) span(n *yaml.Node, keyIndent int, out *node) error {
+func (y *yamlSource) span(n *yaml.Node, keyIndent int, flow bool, out *node) error {
 	start := y.offset(n.Line, n.Column)
 	out.start = start
 	switch n.Style {
@@ -132,9 +134,16 @@ func (y *yamlSource) span(n *yaml.Node, keyIndent int, out *node) error {
 		}
 		return err
 	case 0: // plain
-		out.end = y.plainEnd(start, keyIndent)
+		switch {
+		case !strings.Contains(n.Value, "\n") && strings.HasPrefix(y.src[start:], n.Value):
+			out.end = start + len(n.Value) // a one-line plain scalar is its own text
+		case flow:
+			return errors.New("a multi-line plain scalar in a flow collection")
+		default:
+			out.end = y.plainEnd(start, keyIndent)
+		}
 		out.encode = func(v string) (string, error) {
-			if plainSafe(v) {
+			if !flow && plainSafe(v) {
 				return v, nil
 			}
 			return jsonString(v)
