@@ -261,3 +261,30 @@ func TestRewriteYAMLFlowMapping(t *testing.T) {
 		t.Fatalf("output:\n%s\nwant it to contain %s", out, want)
 	}
 }
+
+// FuzzRewriteYAML: any alert-rule-shaped YAML either fails with an error or comes out as a file that holds
+// exactly the rewritten queries (Rewrite checks that itself), and never panics.
+func FuzzRewriteYAML(f *testing.F) {
+	src, err := os.ReadFile("testdata/legacy/seed-era-alerts.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(src))
+	f.Add("groups:\n- rules:\n  - data:\n    - datasourceUid: quarry-emulator\n      model:\n        queryText: >\n          MachineInfo\n          | take 1\n")
+	f.Add("groups: [{rules: [{data: [{datasourceUid: quarry-emulator, model: {queryText: 'LogonEvents | project EventTime'}}]}]}]")
+	names, err := defenderschema.Legacy()
+	if err != nil {
+		f.Fatal(err)
+	}
+	r := kql.Renames(names)
+	ds := NewDatasources()
+	ds.UIDs["quarry-emulator"] = true
+	f.Fuzz(func(t *testing.T, s string) {
+		out, _, err := Rewrite("f.yaml", []byte(s), ds, r)
+		if err == nil {
+			if _, _, err := Rewrite("f.yaml", out, ds, r); err != nil {
+				t.Fatalf("rewritten file does not rewrite again: %v\n%s", err, out)
+			}
+		}
+	})
+}
