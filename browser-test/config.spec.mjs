@@ -133,6 +133,37 @@ export const configTests = [
     },
   },
   {
+    name: 'config: Move to Microsoft Graph shows what changes, then switches',
+    async run({ page, url }) {
+      const jsonData = {
+        api: 'mde',
+        cloud: 'global',
+        region: 'eu',
+        authType: 'clientSecret',
+        tenantId: TENANT,
+        clientId: APP,
+      };
+      await open(page, url, { jsonData });
+      const s = await sel(page);
+      await page.getByTestId(s.moveToGraph).click();
+      const confirm = page.getByTestId(s.moveToGraphConfirm);
+      await confirm.getByText('Region: Europe is cleared').waitFor();
+      await confirm.getByText('application permission ThreatHunting.Read.All').waitFor();
+      await confirm.getByRole('button', { name: 'Move to Graph' }).click();
+      const { options } = await state(page);
+      deepEqual(
+        options.jsonData,
+        { api: 'graph', cloud: 'global', authType: 'clientSecret', tenantId: TENANT, clientId: APP },
+        'jsonData'
+      );
+      assert.equal(
+        await page.getByText('This API stops returning data on 2027-02-01').count(),
+        0,
+        'retirement warning gone'
+      );
+    },
+  },
+  {
     name: 'config: plain-language validation messages',
     async run({ page, url }) {
       await open(page, url);

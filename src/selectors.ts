@@ -24,6 +24,8 @@ export const selectors = {
     tlsCACert: 'quarry-config-tls-ca-cert',
     serverName: 'quarry-config-tls-server-name',
     legacyWarning: 'quarry-config-legacy-warning',
+    moveToGraph: 'quarry-config-move-to-graph',
+    moveToGraphConfirm: 'quarry-config-move-to-graph-confirm',
   },
   query: {
     editor: 'quarry-query-editor',

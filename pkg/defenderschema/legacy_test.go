@@ -1,6 +1,9 @@
 package defenderschema
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestLegacyTables(t *testing.T) {
 	legacy, err := LegacyTables()
@@ -23,5 +26,18 @@ func TestLegacyTables(t *testing.T) {
 	}
 	if pce == nil || pce.RenamedTo != "DeviceProcessEvents" || len(pce.Columns) == 0 || pce.Columns[0].Name != "EventTime" {
 		t.Fatalf("ProcessCreationEvents = %+v, want renamed to DeviceProcessEvents with EventTime first", pce)
+	}
+}
+
+func TestLegacyTableColumns(t *testing.T) {
+	names, err := Legacy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names.TableColumns["MachineInfo"]; strings.Join(got, ",") != "EventTime,MachineId,ComputerName,RegistryMachineTag" {
+		t.Errorf("MachineInfo renamed columns = %v", got)
+	}
+	if len(names.TableColumns) != len(names.Tables) {
+		t.Errorf("%d tables with renamed columns, want all %d renamed tables", len(names.TableColumns), len(names.Tables))
 	}
 }

@@ -50,6 +50,9 @@ type LegacyNames struct {
 	Tables map[string]string `json:"tables"`
 	// Columns maps an old column name (EventTime) to its successor (Timestamp), in every renamed table.
 	Columns map[string]string `json:"columns"`
+	// TableColumns lists, for each renamed table, its columns that Columns renames, in documentation order
+	// (from legacyTables). Legacy fills it; Load leaves it empty.
+	TableColumns map[string][]string `json:"-"`
 }
 
 // Schema is the whole advanced hunting schema.
@@ -86,6 +89,31 @@ func Load() (*Schema, error) {
 		s.byName[t.Name] = i
 	}
 	return s, nil
+}
+
+// Legacy parses the legacy name maps (legacy-aliases.json "tables" and "columns") and which renamed columns
+// each renamed table has, for callers that need no schema. Each call returns a fresh copy.
+func Legacy() (LegacyNames, error) {
+	var legacy LegacyNames
+	if err := json.Unmarshal(legacyJSON, &legacy); err != nil {
+		return LegacyNames{}, fmt.Errorf("defenderschema: embedded legacy-aliases.json: %w", err)
+	}
+	tables, err := LegacyTables()
+	if err != nil {
+		return LegacyNames{}, err
+	}
+	legacy.TableColumns = map[string][]string{}
+	for _, t := range tables {
+		if _, renamed := legacy.Tables[t.Name]; !renamed {
+			continue
+		}
+		for _, c := range t.Columns {
+			if _, ok := legacy.Columns[c.Name]; ok {
+				legacy.TableColumns[t.Name] = append(legacy.TableColumns[t.Name], c.Name)
+			}
+		}
+	}
+	return legacy, nil
 }
 
 // LegacyTable is a 2018-2019 (or Defender for Endpoint only) table with its documented columns.

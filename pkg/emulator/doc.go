@@ -10,5 +10,6 @@
 //
 // It does not parse or evaluate KQL and does not make data: it hands a dataset.Query to a dataset.Engine
 // (pkg/emulator/engine over pkg/emulator/telemetry in the binary, any Engine in tests) and serializes the
-// table it gets back. It never imports plugin code.
+// table it gets back, telling the engine which tables the called API hides (Graph and XDR do not serve the
+// Defender for Endpoint-only tables). It never imports plugin code.
 package emulator

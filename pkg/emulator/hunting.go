@@ -57,7 +57,8 @@ func (s *Server) runQuery(r *http.Request, api apiKind, id *identity) (*executio
 	if aerr != nil {
 		return nil, aerr
 	}
-	q := dataset.Query{Text: req.Query, Now: now, From: now.AddDate(0, 0, -s.cfg.Days), To: req.To, MaxRows: lim.MaxRows}
+	q := dataset.Query{Text: req.Query, Now: now, From: now.AddDate(0, 0, -s.cfg.Days), To: req.To, MaxRows: lim.MaxRows,
+		Hidden: s.hiddenTables(api)}
 	if req.From.After(q.From) {
 		q.From = req.From
 	}

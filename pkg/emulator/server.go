@@ -13,6 +13,8 @@ type Server struct {
 	faults *faultBook
 	stats  *statsBook
 	mux    *http.ServeMux
+	// mdeOnly are the tables Graph and XDR do not serve.
+	mdeOnly map[string]bool
 }
 
 // New builds a Server from cfg.
@@ -25,13 +27,18 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	mdeOnly, err := mdeOnlyTables()
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
-		cfg:    cfg,
-		signer: sg,
-		quota:  newQuotas(cfg.Limits),
-		faults: newFaultBook(cfg.FaultSeed),
-		stats:  newStatsBook(),
-		mux:    http.NewServeMux(),
+		mdeOnly: mdeOnly,
+		cfg:     cfg,
+		signer:  sg,
+		quota:   newQuotas(cfg.Limits),
+		faults:  newFaultBook(cfg.FaultSeed),
+		stats:   newStatsBook(),
+		mux:     http.NewServeMux(),
 	}
 	s.routes()
 	return s, nil

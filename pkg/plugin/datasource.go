@@ -12,6 +12,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
 	"github.com/quarry-defender/quarry/pkg/auth"
 	"github.com/quarry-defender/quarry/pkg/hunting"
+	"github.com/quarry-defender/quarry/pkg/kql"
 )
 
 var (
@@ -62,12 +63,17 @@ type Datasource struct {
 	client  hunting.Runner
 	runner  hunting.Runner
 	release func()
+	// legacy are the retired Defender names queries to Graph and XDR are moved off.
+	legacy kql.Renames
 }
 
 func newDatasource(ctx context.Context, s backend.DataSourceInstanceSettings, p Process) *Datasource {
 	d := &Datasource{now: p.Now, release: func() {}}
 	d.settings, d.err = parseSettings(s, p.Getenv)
 	if d.err != nil {
+		return d
+	}
+	if d.legacy, d.err = legacyRenames(); d.err != nil {
 		return d
 	}
 	if d.err = d.connect(ctx, s); d.err != nil {

@@ -1,7 +1,8 @@
 // Package plugin is Quarry's Grafana face: it turns data source settings into an instance (HTTP client,
 // token source, hunting client decorated by the quota layer), answers QueryData (macros, time range
-// clamping, frames per format, notices, frame meta), CheckHealth (settings, sign-in, permission, one
-// cheap query) and CallResource (GET /schema for the query editor).
+// clamping, the move off retired Defender names on Graph and XDR, frames per format, notices, frame meta),
+// CheckHealth (settings, sign-in, permission, one cheap query; on a legacy API also whether Graph is ready)
+// and CallResource (GET /schema for the query editor).
 //
 // It is the only package that imports the SDK's backend package. It does not talk HTTP to Microsoft
 // (package hunting), sign in (package auth), budget or cache calls (package quota), or parse KQL beyond

@@ -18,11 +18,12 @@ const healthQuery = "DeviceInfo | take 1"
 // CheckHealth checks, in order, the settings, sign-in, the token's permission for the selected API and
 // one real query, and stops at the first failure with what to do next. It uses the undecorated client,
 // so a cached answer can never hide a broken connection.
-func (d *Datasource) CheckHealth(ctx context.Context, req *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
+func (d *Datasource) CheckHealth(ctx context.Context, req *backend.CheckHealthRequest) (out *backend.CheckHealthResult, outErr error) {
 	if d.err != nil {
 		return healthError("Settings: %v", d.err), nil
 	}
 	ctx, _ = d.asUser(ctx, req.GetHTTPHeader(backend.OAuthIdentityTokenHeaderName), req.PluginContext.User)
+	defer func() { out = d.withGraphReadiness(ctx, out) }()
 	s := d.settings
 	tok, err := d.tokens.Token(ctx, s.Endpoint.Scope)
 	if err != nil {

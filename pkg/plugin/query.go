@@ -43,6 +43,9 @@ func (d *Datasource) query(ctx context.Context, q backend.DataQuery, identity st
 		return errorResponse(q.RefID, "", d.err)
 	}
 	p, err := prepare(q, d.settings, d.now())
+	if err == nil {
+		err = rewriteLegacy(p, d.settings.API, d.legacy)
+	}
 	if err != nil {
 		return errorResponse(q.RefID, "", err)
 	}

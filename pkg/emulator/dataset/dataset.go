@@ -209,6 +209,10 @@ type Query struct {
 	DeviceGroups []string
 	// MaxRows caps the result silently, as the service does (0 = no cap).
 	MaxRows int
+	// Hidden names catalog tables the calling API does not serve: Graph and Defender XDR know nothing of
+	// the 2018-2019 Defender for Endpoint tables (ProcessCreationEvents, ...), so a reference to one fails
+	// exactly like an unknown table, and find/union wildcards skip it.
+	Hidden map[string]bool
 }
 
 // Engine runs KQL over a Catalog. Implementations must honour ctx cancellation (the per-request timeout).

@@ -95,7 +95,7 @@ func (ev *evaluator) scan(name string) (*dataset.Table, bool, error) {
 		return t, true, nil
 	}
 	t, ok := ev.eng.cat.Tables[name]
-	if !ok {
+	if !ok || ev.q.Hidden[name] {
 		return nil, false, nil
 	}
 	if err := ev.ctx.Err(); err != nil {

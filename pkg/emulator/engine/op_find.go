@@ -105,7 +105,9 @@ func (s *findSource) eval(ev *evaluator, sc *scope) (*dataset.Table, error) {
 	if s.tables == nil {
 		names := make([]string, 0, len(ev.eng.cat.Tables))
 		for n := range ev.eng.cat.Tables {
-			names = append(names, n)
+			if !ev.q.Hidden[n] {
+				names = append(names, n)
+			}
 		}
 		sort.Strings(names)
 		for _, n := range names {

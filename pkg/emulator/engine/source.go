@@ -86,7 +86,7 @@ func (s *tableSource) eval(ev *evaluator, sc *scope) (*dataset.Table, error) {
 func (ev *evaluator) wildcardTables(p pos, pattern string) ([]*dataset.Table, error) {
 	var names []string
 	for name := range ev.eng.cat.Tables {
-		if matchPattern(pattern, name) {
+		if matchPattern(pattern, name) && !ev.q.Hidden[name] {
 			names = append(names, name)
 		}
 	}

@@ -4,6 +4,7 @@ import { ConfigSection } from '@grafana/plugin-ui';
 
 import { selectors } from '../../selectors';
 import { DEFAULTS, LEGACY_RETIREMENT_DATE } from '../../types';
+import { MoveToGraph } from './MoveToGraph';
 import { API_OPTIONS, CLOUD_OPTIONS, regionOptions } from './options';
 import { OnChange, Settings, withJsonData } from './update';
 
@@ -46,6 +47,7 @@ export function ConnectionSection({ options, onOptionsChange }: Props) {
           Microsoft Graph above. Queries stay the same.
         </Alert>
       )}
+      {legacy && <MoveToGraph options={options} onOptionsChange={onOptionsChange} />}
       <Field label="Cloud" description="The Microsoft cloud your tenant is in; it decides the sign-in and API hosts.">
         <RadioButtonGroup
           id={selectors.config.cloud}
