@@ -63,7 +63,7 @@ func kindOf(typ string) kind {
 
 // builder appends one column's values. value reads one non-null JSON value whose first byte is c.
 type builder interface {
-	value(s *scanner, c byte) error
+	value(c cursor, first byte) error
 	null()
 	field() *data.Field
 }
@@ -137,19 +137,16 @@ func mismatch(msg string, value []byte) error {
 
 // scalarText reads a value expected to be a scalar and returns its text and whether it was a JSON string.
 // Objects and arrays come back raw with isString false, so callers report them as mismatches.
-func scalarText(s *scanner, c byte) ([]byte, bool, error) {
-	switch c {
+func scalarText(c cursor, first byte) ([]byte, bool, error) {
+	switch first {
 	case '"':
-		b, err := s.readString()
+		b, err := c.str()
 		return b, true, err
 	case '{', '[':
-		b, err := s.rawSpan()
+		b, err := c.rawSpan()
 		return b, false, err
 	}
-	b, err := s.readLiteral()
-	if err == nil {
-		err = s.checkLiteral(b)
-	}
+	b, err := c.literal()
 	return b, false, err
 }
 
@@ -163,16 +160,16 @@ type stringCol struct {
 
 const maxIntern = 2048
 
-func (c *stringCol) value(s *scanner, first byte) error {
+func (c *stringCol) value(cur cursor, first byte) error {
 	if first != '"' {
-		b, err := s.rawSpan()
+		b, err := cur.rawSpan()
 		if err != nil {
 			return err
 		}
 		c.add(string(b))
 		return nil
 	}
-	b, err := s.readString()
+	b, err := cur.str()
 	if err != nil {
 		return err
 	}
@@ -198,8 +195,8 @@ func (c *stringCol) value(s *scanner, first byte) error {
 
 type timeCol struct{ col[time.Time] }
 
-func (c *timeCol) value(s *scanner, first byte) error {
-	b, isStr, err := scalarText(s, first)
+func (c *timeCol) value(cur cursor, first byte) error {
+	b, isStr, err := scalarText(cur, first)
 	if err != nil {
 		return err
 	}
@@ -223,8 +220,8 @@ type intCol[T int32 | int64] struct {
 	bits int
 }
 
-func (c *intCol[T]) value(s *scanner, first byte) error {
-	b, isStr, err := scalarText(s, first)
+func (c *intCol[T]) value(cur cursor, first byte) error {
+	b, isStr, err := scalarText(cur, first)
 	if err != nil {
 		return err
 	}
@@ -247,8 +244,8 @@ func (c *intCol[T]) value(s *scanner, first byte) error {
 
 type floatCol struct{ col[float64] }
 
-func (c *floatCol) value(s *scanner, first byte) error {
-	b, isStr, err := scalarText(s, first)
+func (c *floatCol) value(cur cursor, first byte) error {
+	b, isStr, err := scalarText(cur, first)
 	if err != nil {
 		return err
 	}
@@ -266,8 +263,8 @@ func (c *floatCol) value(s *scanner, first byte) error {
 
 type boolCol struct{ col[bool] }
 
-func (c *boolCol) value(s *scanner, first byte) error {
-	b, isStr, err := scalarText(s, first)
+func (c *boolCol) value(cur cursor, first byte) error {
+	b, isStr, err := scalarText(cur, first)
 	if err != nil {
 		return err
 	}
@@ -286,8 +283,8 @@ func (c *boolCol) value(s *scanner, first byte) error {
 
 type timeSpanCol struct{ col[float64] }
 
-func (c *timeSpanCol) value(s *scanner, first byte) error {
-	b, isStr, err := scalarText(s, first)
+func (c *timeSpanCol) value(cur cursor, first byte) error {
+	b, isStr, err := scalarText(cur, first)
 	if err != nil {
 		return err
 	}
@@ -311,8 +308,8 @@ type jsonCol struct {
 
 const jsonArena = 32 << 10
 
-func (c *jsonCol) value(s *scanner, _ byte) error {
-	b, err := s.rawSpan()
+func (c *jsonCol) value(cur cursor, _ byte) error {
+	b, err := cur.rawSpan()
 	if err != nil {
 		return err
 	}
