@@ -3,7 +3,7 @@ package hunting
 import (
 	"bytes"
 	"encoding/json"
-		"fmt"
+	"fmt"
 	"io"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
