@@ -71,57 +71,57 @@ type builder interface {
 func newBuilder(name, typ string) builder {
 	switch kindOf(typ) {
 	case kindString:
-		return &stringCol{col: newCol[string](name, data.FieldTypeNullableString), intern: map[string]string{}}
+		return &stringCol{col: newCol[string](name), intern: map[string]string{}}
 	case kindTime:
-		return &timeCol{newCol[time.Time](name, data.FieldTypeNullableTime)}
+		return &timeCol{newCol[time.Time](name)}
 	case kindInt64:
-		return &intCol[int64]{col: newCol[int64](name, data.FieldTypeNullableInt64), bits: 64}
+		return &intCol[int64]{col: newCol[int64](name), bits: 64}
 	case kindInt32:
-		return &intCol[int32]{col: newCol[int32](name, data.FieldTypeNullableInt32), bits: 32}
+		return &intCol[int32]{col: newCol[int32](name), bits: 32}
 	case kindFloat:
-		return &floatCol{newCol[float64](name, data.FieldTypeNullableFloat64)}
+		return &floatCol{newCol[float64](name)}
 	case kindBool:
-		return &boolCol{newCol[bool](name, data.FieldTypeNullableBool)}
+		return &boolCol{newCol[bool](name)}
 	case kindTimeSpan:
-		c := &timeSpanCol{newCol[float64](name, data.FieldTypeNullableFloat64)}
-		c.f.Config = &data.FieldConfig{Unit: "s"}
+		c := &timeSpanCol{newCol[float64](name)}
+		c.config = &data.FieldConfig{Unit: "s"}
 		return c
 	}
-	return &jsonCol{col: newCol[json.RawMessage](name, data.FieldTypeNullableJSON)}
+	return &jsonCol{col: newCol[json.RawMessage](name)}
 }
 
-// col holds a nullable field and a slab its non-null values live in: one allocation per slab instead of
-// one per cell.
+// col holds a column's cells as the nullable field will: one pointer per row, nil for null, into slabs
+// the non-null values live in (one allocation per slab instead of one per cell). The field is made
+// once, at the end, from the pointers: no per-cell call through the field's interface.
 type col[T any] struct {
-	f    *data.Field
-	slab []T
+	name   string
+	config *data.FieldConfig
+	ptrs   []*T
+	slab   []T
 }
 
-func newCol[T any](name string, ft data.FieldType) col[T] {
-	f := data.NewFieldFromFieldType(ft, 0)
-	f.Name = name
-	return col[T]{f: f}
-}
+func newCol[T any](name string) col[T] { return col[T]{name: name} }
 
 const maxSlab = 4096
 
 func (c *col[T]) add(v T) {
 	if len(c.slab) == cap(c.slab) {
-		n := 2 * cap(c.slab)
-		if n < 16 {
-			n = 16
-		}
-		if n > maxSlab {
-			n = maxSlab
-		}
-		c.slab = make([]T, 0, n)
+		c.slab = make([]T, 0, min(max(2*cap(c.slab), 16), maxSlab))
 	}
 	c.slab = append(c.slab, v)
-	c.f.Append(&c.slab[len(c.slab)-1])
+	c.ptrs = append(c.ptrs, &c.slab[len(c.slab)-1])
 }
 
-func (c *col[T]) null()              { c.f.Append((*T)(nil)) }
-func (c *col[T]) field() *data.Field { return c.f }
+func (c *col[T]) null() { c.ptrs = append(c.ptrs, nil) }
+
+func (c *col[T]) field() *data.Field {
+	if c.ptrs == nil {
+		c.ptrs = []*T{}
+	}
+	f := data.NewField(c.name, nil, c.ptrs)
+	f.Config = c.config
+	return f
+}
 
 // valueError is a value that does not fit its column's type; the decoder adds row and column.
 type valueError struct {
