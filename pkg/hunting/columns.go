@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
@@ -156,6 +157,25 @@ type stringCol struct {
 	// switches itself off for columns that are mostly unique (ids, command lines).
 	intern       map[string]string
 	hits, misses int
+	arena        []byte
+}
+
+// str makes a string of b in the column's arena: one allocation per chunk instead of one per cell, and
+// chunks hold no pointers for the garbage collector to scan. Chunk bytes are written once, before the
+// string over them exists, and never again, so the strings are as immutable as any.
+func (c *stringCol) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > jsonArena/4 {
+		return string(b)
+	}
+	if len(c.arena)+len(b) > cap(c.arena) {
+		c.arena = make([]byte, 0, jsonArena)
+	}
+	start := len(c.arena)
+	c.arena = append(c.arena, b...)
+	return unsafe.String(&c.arena[start], len(b))
 }
 
 const maxIntern = 2048
@@ -166,7 +186,7 @@ func (c *stringCol) value(cur cursor, first byte) error {
 		if err != nil {
 			return err
 		}
-		c.add(string(b))
+		c.add(c.str(b))
 		return nil
 	}
 	b, err := cur.str()
@@ -174,7 +194,7 @@ func (c *stringCol) value(cur cursor, first byte) error {
 		return err
 	}
 	if c.intern == nil || len(b) > 64 {
-		c.add(string(b))
+		c.add(c.str(b))
 		return nil
 	}
 	if v, ok := c.intern[string(b)]; ok {
@@ -183,7 +203,7 @@ func (c *stringCol) value(cur cursor, first byte) error {
 		return nil
 	}
 	c.misses++
-	v := string(b)
+	v := c.str(b)
 	if len(c.intern) < maxIntern {
 		c.intern[v] = v
 	} else if c.hits < c.misses {

@@ -1,6 +1,7 @@
 package hunting
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -115,6 +116,29 @@ func (c cursor) key() ([]byte, error) {
 	}
 	c.s.key = append(c.s.key[:0], k...)
 	return c.s.key, c.s.expect(':', "after a key")
+}
+
+// keyIs consumes the next key and its ':' if they are exactly quoted followed by ':' (a column name
+// as compact JSON writes it), and reports whether it did. It is the fast path for rows whose keys come
+// in schema order; anything else (spaces, escapes, another key) is left for key.
+func (c cursor) keyIs(quoted []byte) bool {
+	s := c.s
+	n := len(quoted)
+	if !s.ensure(n+1) || s.buf[s.pos+n] != ':' || !bytes.Equal(s.buf[s.pos:s.pos+n], quoted) {
+		return false
+	}
+	s.pos += n + 1
+	return true
+}
+
+// quoteKey is name as a JSON key, or nil when JSON would escape something in it.
+func quoteKey(name string) []byte {
+	for i := range len(name) {
+		if b := name[i]; b < 0x20 || b == '"' || b == '\\' {
+			return nil
+		}
+	}
+	return []byte(`"` + name + `"`)
 }
 
 // skip consumes one JSON value of any kind, validating it.

@@ -39,10 +39,11 @@ type decoder struct {
 }
 
 type column struct {
-	name string
-	typ  string
-	b    builder
-	seen int // 1 + the last row that had a value for this column
+	name   string
+	quoted []byte // the name as a JSON key, nil if it needs escapes
+	typ    string
+	b      builder
+	seen   int // 1 + the last row that had a value for this column
 }
 
 func (d *decoder) decode() (*Result, error) {
@@ -178,7 +179,7 @@ func (d *decoder) schema() error {
 			return err
 		}
 		i := len(d.cols)
-		d.cols = append(d.cols, column{name: name, typ: typ, b: newBuilder(name, typ)})
+		d.cols = append(d.cols, column{name: name, quoted: quoteKey(name), typ: typ, b: newBuilder(name, typ)})
 		if _, dup := d.exact[name]; !dup {
 			d.exact[name] = i
 		}

@@ -51,14 +51,18 @@ func (d *decoder) row(c cursor, row int) error {
 		} else if !more {
 			break
 		}
-		key, err := c.key()
-		if err != nil {
-			return err
+		i := next
+		if i >= len(d.cols) || d.cols[i].quoted == nil || !c.keyIs(d.cols[i].quoted) {
+			key, err := c.key()
+			if err != nil {
+				return err
+			}
+			if i = d.lookup(key, next); i < 0 {
+				d.extra.add(key, row)
+			}
 		}
-		i := d.lookup(key, next)
 		switch {
 		case i < 0:
-			d.extra.add(key, row)
 			err = c.skip()
 		case d.cols[i].seen == seen: // a second spelling of a column already set: the first wins
 			err = c.skip()
