@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,7 +40,12 @@ import (
 // Resident memory bounds the heap from above: it counts the heap, its free spans not yet returned to
 // the system, stacks and buffers.
 //
-// Run: go test ./e2e/ -run '^$' -bench QueryPath -benchtime 5x -timeout 20m
+// Figures are medians over the iterations. Run:
+//
+//	go test ./e2e/ -run '^$' -bench QueryPath -benchtime 7x -timeout 20m
+//
+// Set QUARRY_PERF_BASELINE=PATH to a gpx_quarry built from another commit to also run it, interleaved
+// in the same loop, and report its time, the ratio to it (x-baseline) and its peak memory.
 // Set QUARRY_PERF_PROFILE=DIR to also write CPU and allocation profiles of the plugin process per shape
 // (the SDK's GF_PLUGIN_PROFILING_* pprof server, on a
 // port that was free on loopback; the SDK listens on every interface while the profile is taken).
@@ -123,53 +129,95 @@ func BenchmarkQueryPath(b *testing.B) {
 		penv = append(penv, "GF_PLUGIN_PROFILING_ENABLED=true", "GF_PLUGIN_PROFILING_PORT="+port)
 		pprofURL = "http://127.0.0.1:" + port + "/debug/pprof/"
 	}
+	baselineBin := os.Getenv("QUARRY_PERF_BASELINE")
 	raw := newRawClient(b)
 	pc := perfPluginContext()
 	for _, sh := range perfShapes() {
 		b.Run(sh.name, func(b *testing.B) {
-			// A process of its own per shape: its memory and profiles are this shape's alone. The
-			// baseline is its resident memory once signed in (a 5-row query).
-			p, err := startPlugin(env.pluginBin, penv...)
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer p.stop()
-			pid := p.client.ReattachConfig().Pid
-			pluginQuery(b, p, pc, perfQuery(perfShapes()[0].query, "table"))
-			baseline := resetPeakRSS(b, pid)
 			q := perfQuery(sh.query, sh.format)
+			p := startPerfPlugin(b, env.pluginBin, pc, sh, q, penv...)
+			defer p.stop()
+			var old *perfPlugin
+			if baselineBin != "" {
+				old = startPerfPlugin(b, baselineBin, pc, sh, q, "GF_PLUGIN_ALLOW_CUSTOM_ENDPOINTS=true")
+				defer old.stop()
+			}
 			body := raw.read(b, sh.query)
-			checkPerfFrame(b, pluginQuery(b, p, pc, q), sh)
-			var tRaw, tNaive, tPlugin time.Duration
+			var tRaw, tNaive, tPlugin, tOld []time.Duration
+			timed := func(into *[]time.Duration, f func()) func() {
+				return func() { start := time.Now(); f(); *into = append(*into, time.Since(start)) }
+			}
+			steps := []func(){
+				timed(&tRaw, func() { raw.read(b, sh.query) }),
+				timed(&tNaive, func() { raw.naive(b, sh.query) }),
+				timed(&tPlugin, func() { pluginQuery(b, p.proc, pc, q) }),
+			}
+			if old != nil {
+				steps = append(steps, timed(&tOld, func() { pluginQuery(b, old.proc, pc, q) }))
+			}
 			n := 0
 			for b.Loop() {
-				steps := []func(){
-					func() { start := time.Now(); raw.read(b, sh.query); tRaw += time.Since(start) },
-					func() { start := time.Now(); raw.naive(b, sh.query); tNaive += time.Since(start) },
-					func() { start := time.Now(); pluginQuery(b, p, pc, q); tPlugin += time.Since(start) },
-				}
 				for i := range steps { // rotate the order: no side always runs on a warm cache
 					steps[(i+n)%len(steps)]()
 				}
 				n++
 			}
-			peak := peakRSS(b, pid) - baseline
-			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(n) }
 			b.ReportMetric(0, "ns/op")
 			b.ReportMetric(float64(len(body))/1e6, "body-MB")
-			b.ReportMetric(ms(tRaw), "raw-ms")
-			b.ReportMetric(ms(tNaive), "naive-ms")
-			b.ReportMetric(ms(tPlugin), "plugin-ms")
-			b.ReportMetric(float64(tPlugin)/float64(tNaive), "x-naive")
-			b.ReportMetric(float64(tPlugin)/float64(tRaw), "x-raw")
+			b.ReportMetric(ms(median(tRaw)), "raw-ms")
+			b.ReportMetric(ms(median(tNaive)), "naive-ms")
+			b.ReportMetric(ms(median(tPlugin)), "plugin-ms")
+			b.ReportMetric(float64(median(tPlugin))/float64(median(tNaive)), "x-naive")
+			b.ReportMetric(float64(median(tPlugin))/float64(median(tRaw)), "x-raw")
+			peak := p.peak(b)
 			b.ReportMetric(float64(peak)/1e6, "peakRSS-MB")
 			b.ReportMetric(float64(peak)/float64(len(body)), "peakRSS-x-body")
+			if old != nil {
+				b.ReportMetric(ms(median(tOld)), "baseline-ms")
+				b.ReportMetric(float64(median(tPlugin))/float64(median(tOld)), "x-baseline")
+				b.ReportMetric(float64(old.peak(b))/1e6, "baseline-peakRSS-MB")
+			}
 			if profileDir != "" && sh.rows > 5 {
-				profilePlugin(b, p, pc, q, pprofURL, filepath.Join(profileDir, sh.name))
+				profilePlugin(b, p.proc, pc, q, pprofURL, filepath.Join(profileDir, sh.name))
 			}
 		})
 	}
 }
+
+// perfPlugin is a plugin process of one shape's own, so that its memory and profiles are that shape's
+// alone; idle is its resident memory once signed in (after a 5-row query), before the shape's queries.
+type perfPlugin struct {
+	proc *pluginProc
+	pid  int
+	idle int64
+}
+
+func startPerfPlugin(b *testing.B, bin string, pc backend.PluginContext, sh perfShape, q backend.DataQuery, penv ...string) *perfPlugin {
+	b.Helper()
+	p, err := startPlugin(bin, penv...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pp := &perfPlugin{proc: p, pid: p.client.ReattachConfig().Pid}
+	pluginQuery(b, p, pc, perfQuery(perfShapes()[0].query, "table"))
+	pp.idle = resetPeakRSS(b, pp.pid)
+	checkPerfFrame(b, pluginQuery(b, p, pc, q), sh)
+	return pp
+}
+
+// peak is the highest resident memory since start above idle.
+func (p *perfPlugin) peak(b *testing.B) int64 { return peakRSS(b, p.pid) - p.idle }
+
+func (p *perfPlugin) stop() { p.proc.stop() }
+
+// median is the middle duration: one iteration slowed by another process's burst does not move it.
+func median(d []time.Duration) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 func perfPluginContext() backend.PluginContext {
 	j, _ := json.Marshal(map[string]any{
