@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
@@ -63,7 +64,7 @@ func kindOf(typ string) kind {
 
 // builder appends one column's values. value reads one non-null JSON value whose first byte is c.
 type builder interface {
-	value(s *scanner, c byte) error
+	value(c cursor, first byte) error
 	null()
 	field() *data.Field
 }
@@ -71,57 +72,57 @@ type builder interface {
 func newBuilder(name, typ string) builder {
 	switch kindOf(typ) {
 	case kindString:
-		return &stringCol{col: newCol[string](name, data.FieldTypeNullableString), intern: map[string]string{}}
+		return &stringCol{col: newCol[string](name), intern: map[string]string{}}
 	case kindTime:
-		return &timeCol{newCol[time.Time](name, data.FieldTypeNullableTime)}
+		return &timeCol{newCol[time.Time](name)}
 	case kindInt64:
-		return &intCol[int64]{col: newCol[int64](name, data.FieldTypeNullableInt64), bits: 64}
+		return &intCol[int64]{col: newCol[int64](name), bits: 64}
 	case kindInt32:
-		return &intCol[int32]{col: newCol[int32](name, data.FieldTypeNullableInt32), bits: 32}
+		return &intCol[int32]{col: newCol[int32](name), bits: 32}
 	case kindFloat:
-		return &floatCol{newCol[float64](name, data.FieldTypeNullableFloat64)}
+		return &floatCol{newCol[float64](name)}
 	case kindBool:
-		return &boolCol{newCol[bool](name, data.FieldTypeNullableBool)}
+		return &boolCol{newCol[bool](name)}
 	case kindTimeSpan:
-		c := &timeSpanCol{newCol[float64](name, data.FieldTypeNullableFloat64)}
-		c.f.Config = &data.FieldConfig{Unit: "s"}
+		c := &timeSpanCol{newCol[float64](name)}
+		c.config = &data.FieldConfig{Unit: "s"}
 		return c
 	}
-	return &jsonCol{col: newCol[json.RawMessage](name, data.FieldTypeNullableJSON)}
+	return &jsonCol{col: newCol[json.RawMessage](name)}
 }
 
-// col holds a nullable field and a slab its non-null values live in: one allocation per slab instead of
-// one per cell.
+// col holds a column's cells as the nullable field will: one pointer per row, nil for null, into slabs
+// the non-null values live in (one allocation per slab instead of one per cell). The field is made
+// once, at the end, from the pointers: no per-cell call through the field's interface.
 type col[T any] struct {
-	f    *data.Field
-	slab []T
+	name   string
+	config *data.FieldConfig
+	ptrs   []*T
+	slab   []T
 }
 
-func newCol[T any](name string, ft data.FieldType) col[T] {
-	f := data.NewFieldFromFieldType(ft, 0)
-	f.Name = name
-	return col[T]{f: f}
-}
+func newCol[T any](name string) col[T] { return col[T]{name: name} }
 
 const maxSlab = 4096
 
 func (c *col[T]) add(v T) {
 	if len(c.slab) == cap(c.slab) {
-		n := 2 * cap(c.slab)
-		if n < 16 {
-			n = 16
-		}
-		if n > maxSlab {
-			n = maxSlab
-		}
-		c.slab = make([]T, 0, n)
+		c.slab = make([]T, 0, min(max(2*cap(c.slab), 16), maxSlab))
 	}
 	c.slab = append(c.slab, v)
-	c.f.Append(&c.slab[len(c.slab)-1])
+	c.ptrs = append(c.ptrs, &c.slab[len(c.slab)-1])
 }
 
-func (c *col[T]) null()              { c.f.Append((*T)(nil)) }
-func (c *col[T]) field() *data.Field { return c.f }
+func (c *col[T]) null() { c.ptrs = append(c.ptrs, nil) }
+
+func (c *col[T]) field() *data.Field {
+	if c.ptrs == nil {
+		c.ptrs = []*T{}
+	}
+	f := data.NewField(c.name, nil, c.ptrs)
+	f.Config = c.config
+	return f
+}
 
 // valueError is a value that does not fit its column's type; the decoder adds row and column.
 type valueError struct {
@@ -137,19 +138,16 @@ func mismatch(msg string, value []byte) error {
 
 // scalarText reads a value expected to be a scalar and returns its text and whether it was a JSON string.
 // Objects and arrays come back raw with isString false, so callers report them as mismatches.
-func scalarText(s *scanner, c byte) ([]byte, bool, error) {
-	switch c {
+func scalarText(c cursor, first byte) ([]byte, bool, error) {
+	switch first {
 	case '"':
-		b, err := s.readString()
+		b, err := c.str()
 		return b, true, err
 	case '{', '[':
-		b, err := s.rawSpan()
+		b, err := c.rawSpan()
 		return b, false, err
 	}
-	b, err := s.readLiteral()
-	if err == nil {
-		err = s.checkLiteral(b)
-	}
+	b, err := c.literal()
 	return b, false, err
 }
 
@@ -159,25 +157,44 @@ type stringCol struct {
 	// switches itself off for columns that are mostly unique (ids, command lines).
 	intern       map[string]string
 	hits, misses int
+	arena        []byte
+}
+
+// str makes a string of b in the column's arena: one allocation per chunk instead of one per cell, and
+// chunks hold no pointers for the garbage collector to scan. Chunk bytes are written once, before the
+// string over them exists, and never again, so the strings are as immutable as any.
+func (c *stringCol) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > jsonArena/4 {
+		return string(b)
+	}
+	if len(c.arena)+len(b) > cap(c.arena) {
+		c.arena = make([]byte, 0, jsonArena)
+	}
+	start := len(c.arena)
+	c.arena = append(c.arena, b...)
+	return unsafe.String(&c.arena[start], len(b))
 }
 
 const maxIntern = 2048
 
-func (c *stringCol) value(s *scanner, first byte) error {
+func (c *stringCol) value(cur cursor, first byte) error {
 	if first != '"' {
-		b, err := s.rawSpan()
+		b, err := cur.rawSpan()
 		if err != nil {
 			return err
 		}
-		c.add(string(b))
+		c.add(c.str(b))
 		return nil
 	}
-	b, err := s.readString()
+	b, err := cur.str()
 	if err != nil {
 		return err
 	}
 	if c.intern == nil || len(b) > 64 {
-		c.add(string(b))
+		c.add(c.str(b))
 		return nil
 	}
 	if v, ok := c.intern[string(b)]; ok {
@@ -186,7 +203,7 @@ func (c *stringCol) value(s *scanner, first byte) error {
 		return nil
 	}
 	c.misses++
-	v := string(b)
+	v := c.str(b)
 	if len(c.intern) < maxIntern {
 		c.intern[v] = v
 	} else if c.hits < c.misses {
@@ -198,8 +215,8 @@ func (c *stringCol) value(s *scanner, first byte) error {
 
 type timeCol struct{ col[time.Time] }
 
-func (c *timeCol) value(s *scanner, first byte) error {
-	b, isStr, err := scalarText(s, first)
+func (c *timeCol) value(cur cursor, first byte) error {
+	b, isStr, err := scalarText(cur, first)
 	if err != nil {
 		return err
 	}
@@ -223,8 +240,8 @@ type intCol[T int32 | int64] struct {
 	bits int
 }
 
-func (c *intCol[T]) value(s *scanner, first byte) error {
-	b, isStr, err := scalarText(s, first)
+func (c *intCol[T]) value(cur cursor, first byte) error {
+	b, isStr, err := scalarText(cur, first)
 	if err != nil {
 		return err
 	}
@@ -247,8 +264,8 @@ func (c *intCol[T]) value(s *scanner, first byte) error {
 
 type floatCol struct{ col[float64] }
 
-func (c *floatCol) value(s *scanner, first byte) error {
-	b, isStr, err := scalarText(s, first)
+func (c *floatCol) value(cur cursor, first byte) error {
+	b, isStr, err := scalarText(cur, first)
 	if err != nil {
 		return err
 	}
@@ -266,8 +283,8 @@ func (c *floatCol) value(s *scanner, first byte) error {
 
 type boolCol struct{ col[bool] }
 
-func (c *boolCol) value(s *scanner, first byte) error {
-	b, isStr, err := scalarText(s, first)
+func (c *boolCol) value(cur cursor, first byte) error {
+	b, isStr, err := scalarText(cur, first)
 	if err != nil {
 		return err
 	}
@@ -286,8 +303,8 @@ func (c *boolCol) value(s *scanner, first byte) error {
 
 type timeSpanCol struct{ col[float64] }
 
-func (c *timeSpanCol) value(s *scanner, first byte) error {
-	b, isStr, err := scalarText(s, first)
+func (c *timeSpanCol) value(cur cursor, first byte) error {
+	b, isStr, err := scalarText(cur, first)
 	if err != nil {
 		return err
 	}
@@ -311,8 +328,8 @@ type jsonCol struct {
 
 const jsonArena = 32 << 10
 
-func (c *jsonCol) value(s *scanner, _ byte) error {
-	b, err := s.rawSpan()
+func (c *jsonCol) value(cur cursor, _ byte) error {
+	b, err := cur.rawSpan()
 	if err != nil {
 		return err
 	}

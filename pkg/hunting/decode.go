@@ -3,7 +3,6 @@ package hunting
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 
@@ -25,130 +24,123 @@ import (
 // column; a value that does not fit its declared type is a *DecodeError naming row, column and type. A
 // failure of r itself is returned wrapped.
 func Decode(r io.Reader) (*Result, error) {
-	d := &decoder{s: newScanner(r)}
+	d := &decoder{c: newCursor(r)}
 	return d.decode()
 }
 
 type decoder struct {
-	s      *scanner
+	c      cursor
 	cols   []column
 	exact  map[string]int
 	folded map[string]int
 	fold   []byte
 	stats  json.RawMessage
+	extra  extraKeys
 }
 
 type column struct {
-	name string
-	typ  string
-	b    builder
-	seen int // 1 + the last row that had a value for this column
+	name   string
+	quoted []byte // the name as a JSON key, nil if it needs escapes
+	typ    string
+	b      builder
+	seen   int // 1 + the last row that had a value for this column
 }
 
 func (d *decoder) decode() (*Result, error) {
-	s := d.s
-	c, err := s.peek("the response")
-	if err != nil {
-		if errors.Is(s.rerr, io.EOF) {
-			return nil, s.syntax("the response body is empty")
-		}
+	c := d.c
+	if err := d.checkStart(); err != nil {
 		return nil, err
 	}
-	switch c {
-	case '{':
-	case '[':
-		return nil, s.syntax(`the body is a JSON array, not a hunting response object ({"Schema": [...], "Results": [...]})`)
-	case '<':
-		return nil, s.syntax("the body is not JSON but starts with '<' (an HTML page: a proxy, gateway or sign-in page answered instead of the API)")
-	default:
-		return nil, s.syntax("the body is not a JSON object: it starts with " + s.describe())
+	top, err := c.enter('{', "the response object", -1)
+	if err != nil {
+		return nil, err
 	}
-	s.pos++
 	var rawResults []byte
-	var haveSchema, haveResults bool
-	for first := true; ; first = false {
-		c, err := s.peek("the response object")
-		if err != nil {
+	seen := map[string]bool{}
+	for {
+		if more, err := c.more(&top); err != nil {
 			return nil, err
-		}
-		if c == '}' && first {
-			s.pos++
+		} else if !more {
 			break
 		}
-		key, err := s.readString()
+		key, err := c.key()
 		if err != nil {
 			return nil, err
 		}
 		which := topKey(key)
-		if err := s.expect(':', "after a key"); err != nil {
-			return nil, err
+		if which != "" && seen[which] {
+			return nil, c.syntax(fmt.Sprintf("the key %q appears twice in the response (keys are case-insensitive)", which))
 		}
+		seen[which] = true
 		switch {
-		case which == "schema" && !haveSchema:
-			haveSchema = true
-			if err := d.schema(); err != nil {
-				return nil, err
-			}
-		case which == "results" && !haveResults:
-			haveResults = true
-			if !haveSchema {
-				if rawResults, err = s.raw(); err != nil {
-					return nil, err
-				}
-				break
-			}
-			if err := d.rows(s); err != nil {
-				return nil, err
-			}
-		case which == "stats" && d.stats == nil:
-			if d.stats, err = s.raw(); err != nil {
-				return nil, err
-			}
-			var compact bytes.Buffer
-			if bytes.Equal(d.stats, []byte("null")) {
-				d.stats = nil
-			} else if json.Compact(&compact, d.stats) == nil {
-				d.stats = compact.Bytes()
-			}
-		case which != "":
-			return nil, s.syntax(fmt.Sprintf("the key %q appears twice in the response (keys are case-insensitive)", which))
+		case which == "schema":
+			err = d.schema()
+		case which == "results" && !seen["schema"]:
+			rawResults, err = c.raw() // decoded once the schema is known
+		case which == "results":
+			err = d.rows(c)
+		case which == "stats":
+			err = d.readStats()
 		default:
-			if err := s.skip(0); err != nil {
-				return nil, err
-			}
+			err = c.skip()
 		}
-		c, err = s.peek("the response object")
 		if err != nil {
 			return nil, err
 		}
-		s.pos++
-		if c == '}' {
-			break
-		}
-		if c != ',' {
-			s.pos--
-			return nil, s.syntax("expected ',' or '}' in the response object, found " + s.describe())
-		}
 	}
-	if end, err := s.atEnd(); err != nil || !end {
-		if err != nil {
-			return nil, err
-		}
-		return nil, s.syntax("unexpected data after the response object")
+	if err := c.end(); err != nil {
+		return nil, err
 	}
-	if !haveSchema {
-		return nil, s.syntax(`the response has no "Schema" (or "schema"): it is not a hunting result`)
+	if !seen["schema"] {
+		return nil, c.syntax(`the response has no "Schema" (or "schema"): it is not a hunting result`)
 	}
 	if rawResults != nil {
-		if err := d.rows(newBytesScanner(rawResults)); err != nil {
+		if err := d.rows(newBytesCursor(rawResults)); err != nil {
 			return nil, err
 		}
 	}
+	return d.result(), nil
+}
+
+// checkStart names what the body is when it is not a JSON object.
+func (d *decoder) checkStart() error {
+	c := d.c
+	b, err := c.start()
+	switch {
+	case err != nil:
+		return err
+	case b == '[':
+		return c.syntax(`the body is a JSON array, not a hunting response object ({"Schema": [...], "Results": [...]})`)
+	case b == '<':
+		return c.syntax("the body is not JSON but starts with '<' (an HTML page: a proxy, gateway or sign-in page answered instead of the API)")
+	case b != '{':
+		return c.syntax("the body is not a JSON object: it starts with " + c.describe())
+	}
+	return nil
+}
+
+func (d *decoder) readStats() error {
+	raw, err := d.c.raw()
+	if err != nil {
+		return err
+	}
+	var compact bytes.Buffer
+	switch {
+	case bytes.Equal(raw, []byte("null")):
+	case json.Compact(&compact, raw) == nil:
+		d.stats = compact.Bytes()
+	default:
+		d.stats = raw
+	}
+	return nil
+}
+
+func (d *decoder) result() *Result {
 	fields := make([]*data.Field, len(d.cols))
 	for i := range d.cols {
 		fields[i] = d.cols[i].b.field()
 	}
-	return &Result{Frame: data.NewFrame("", fields...), Stats: d.stats}, nil
+	return &Result{Frame: data.NewFrame("", fields...), Stats: d.stats, Notices: d.notices()}
 }
 
 func topKey(key []byte) string {
@@ -162,30 +154,32 @@ func topKey(key []byte) string {
 
 // schema reads [{"Name": ..., "Type": ...}, ...] (keys in any case, unknown keys ignored).
 func (d *decoder) schema() error {
-	s := d.s
-	if c, err := s.peek("the schema"); err != nil {
+	c := d.c
+	if b, err := c.peek("the schema"); err != nil {
 		return err
-	} else if c != '[' {
-		return s.syntax("the schema is not an array: found " + s.describe())
+	} else if b != '[' {
+		return c.syntax("the schema is not an array: found " + c.describe())
 	}
-	s.pos++
+	l, err := c.enter('[', "the schema", -1)
+	if err != nil {
+		return err
+	}
 	d.exact, d.folded = map[string]int{}, map[string]int{}
 	ambiguous := map[string]bool{}
 	for {
-		c, err := s.peek("the schema")
-		if err != nil {
+		if more, err := c.more(&l); err != nil || !more {
+			// Names that differ only in case (KQL allows it) match exactly only.
+			for low := range ambiguous {
+				delete(d.folded, low)
+			}
 			return err
-		}
-		if c == ']' && len(d.cols) == 0 {
-			s.pos++
-			return nil
 		}
 		name, typ, err := d.schemaColumn()
 		if err != nil {
 			return err
 		}
 		i := len(d.cols)
-		d.cols = append(d.cols, column{name: name, typ: typ, b: newBuilder(name, typ)})
+		d.cols = append(d.cols, column{name: name, quoted: quoteKey(name), typ: typ, b: newBuilder(name, typ)})
 		if _, dup := d.exact[name]; !dup {
 			d.exact[name] = i
 		}
@@ -194,79 +188,51 @@ func (d *decoder) schema() error {
 			ambiguous[low] = true
 		}
 		d.folded[low] = i
-		if c, err = s.peek("the schema"); err != nil {
-			return err
-		}
-		s.pos++
-		if c == ']' {
-			// Names that differ only in case (KQL allows it) match exactly only.
-			for low := range ambiguous {
-				delete(d.folded, low)
-			}
-			return nil
-		}
-		if c != ',' {
-			s.pos--
-			return s.syntax("expected ',' or ']' in the schema, found " + s.describe())
-		}
 	}
 }
 
 func (d *decoder) schemaColumn() (name, typ string, err error) {
-	s := d.s
+	c := d.c
 	idx := len(d.cols)
-	if err := s.expect('{', fmt.Sprintf("for schema column %d", idx)); err != nil {
+	l, err := c.enter('{', "schema column", idx)
+	if err != nil {
 		return "", "", err
 	}
 	var haveName bool
-	for first := true; ; first = false {
-		c, err := s.peek("a schema column")
-		if err != nil {
+	for {
+		if more, err := c.more(&l); err != nil {
 			return "", "", err
-		}
-		if c == '}' && first {
+		} else if !more {
 			break
 		}
-		key, err := s.readString()
+		key, err := c.key()
 		if err != nil {
 			return "", "", err
 		}
 		isName, isType := bytes.EqualFold(key, []byte("name")), bytes.EqualFold(key, []byte("type"))
-		if err := s.expect(':', "after a key"); err != nil {
-			return "", "", err
-		}
-		if isName || isType {
-			if c, err := s.peek("a schema column"); err != nil {
-				return "", "", err
-			} else if c != '"' {
-				return "", "", s.syntax(fmt.Sprintf("schema column %d: name and type must be strings, found %s", idx, s.describe()))
-			}
-			v, err := s.readString()
-			if err != nil {
+		if !isName && !isType {
+			if err := c.skip(); err != nil {
 				return "", "", err
 			}
-			if isName {
-				name, haveName = string(v), true
-			} else {
-				typ = string(v)
-			}
-		} else if err := s.skip(0); err != nil {
+			continue
+		}
+		if b, err := c.peek("a schema column"); err != nil {
+			return "", "", err
+		} else if b != '"' {
+			return "", "", c.syntax(fmt.Sprintf("schema column %d: name and type must be strings, found %s", idx, c.describe()))
+		}
+		v, err := c.str()
+		if err != nil {
 			return "", "", err
 		}
-		if c, err = s.peek("a schema column"); err != nil {
-			return "", "", err
-		}
-		s.pos++
-		if c == '}' {
-			break
-		}
-		if c != ',' {
-			s.pos--
-			return "", "", s.syntax("expected ',' or '}' in a schema column, found " + s.describe())
+		if isName {
+			name, haveName = string(v), true
+		} else {
+			typ = string(v)
 		}
 	}
 	if !haveName {
-		return "", "", s.syntax(fmt.Sprintf("schema column %d has no name", idx))
+		return "", "", c.syntax(fmt.Sprintf("schema column %d has no name", idx))
 	}
 	return name, typ, nil
 }

@@ -436,3 +436,35 @@ func jsonEqual(x, y any) bool {
 	by, _ := json.Marshal(y)
 	return bytes.Equal(bx, by)
 }
+
+func TestDecodeNotices(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // one substring per notice, in order; none = no notice
+	}{
+		{"clean result", body([][2]string{{"A", "String"}}, `[{"A":"x"}]`), nil},
+		{"camelCase keys are the schema's columns", `{"schema":[{"name":"FileName","type":"String"}],"results":[{"fileName":"a"}]}`, nil},
+		{"a second spelling of a key is no extra key", body([][2]string{{"A", "Int64"}}, `[{"A":1,"a":2}]`), nil},
+		{"keys the schema lacks", body([][2]string{{"A", "String"}}, `[{"A":"x"},{"A":"y","Other":[1],"More":2},{"Other":3}]`),
+			[]string{`2 row(s), the first row 1, have keys the response's schema does not list ("More", "Other")`}},
+		{"columns differing only in case", body([][2]string{{"a", "Int64"}, {"A", "Int64"}, {"B", "String"}}, `[{"A":2,"a":1}]`),
+			[]string{`Columns "a"/"A" differ only in case`}},
+		{"both", body([][2]string{{"Name", "String"}, {"NAME", "String"}}, `[{"x":1}]`),
+			[]string{`have keys the response's schema does not list ("x")`, `"Name"/"NAME"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Decode(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Notices) != len(tt.want) {
+				t.Fatalf("notices %+v, want %d", res.Notices, len(tt.want))
+			}
+			for i, w := range tt.want {
+				contains(t, res.Notices[i].Text, w)
+			}
+		})
+	}
+}

@@ -3,94 +3,76 @@ package hunting
 import (
 	"errors"
 	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
 
-// rows decodes the results array from s into the column builders.
-func (d *decoder) rows(s *scanner) error {
-	if c, err := s.peek("the results"); err != nil {
+// rows decodes the results array from c into the column builders.
+func (d *decoder) rows(c cursor) error {
+	if b, err := c.peek("the results"); err != nil {
 		return err
-	} else if c == 'n' {
+	} else if b == 'n' {
 		// "Results": null is an empty result, not a malformed one.
-		if lit, err := s.readLiteral(); err != nil || string(lit) != "null" {
-			return s.syntax("the results are not an array")
+		if lit, err := c.literal(); err != nil || string(lit) != "null" {
+			return c.syntax("the results are not an array")
 		}
 		return nil
-	} else if c != '[' {
-		return s.syntax("the results are not an array: found " + s.describe())
+	} else if b != '[' {
+		return c.syntax("the results are not an array: found " + c.describe())
 	}
-	s.pos++
-	if c, err := s.peek("the results"); err != nil {
+	l, err := c.enter('[', "the results after row", -1)
+	if err != nil {
 		return err
-	} else if c == ']' {
-		s.pos++
-		return nil
 	}
 	for row := 0; ; row++ {
-		if err := d.row(s, row); err != nil {
+		if more, err := c.more(&l); err != nil || !more {
 			return err
 		}
-		c, err := s.peek("the results")
-		if err != nil {
+		if err := d.row(c, row); err != nil {
 			return err
 		}
-		s.pos++
-		if c == ']' {
-			return nil
-		}
-		if c != ',' {
-			s.pos--
-			return s.syntax(fmt.Sprintf("expected ',' or ']' after row %d, found %s", row, s.describe()))
-		}
+		l.n = row
 	}
 }
 
 // row decodes one {"Column": value, ...} object. Columns the row does not mention get null.
-func (d *decoder) row(s *scanner, row int) error {
-	if err := s.expect('{', fmt.Sprintf("at the start of row %d", row)); err != nil {
+func (d *decoder) row(c cursor, row int) error {
+	l, err := c.enter('{', "row", row)
+	if err != nil {
 		return err
 	}
 	seen := row + 1
 	next := 0 // rows usually list columns in schema order: try the next one first
-	for first := true; ; first = false {
-		c, err := s.peek("a row")
-		if err != nil {
+	for {
+		if more, err := c.more(&l); err != nil {
 			return err
-		}
-		if c == '}' && first {
-			s.pos++
+		} else if !more {
 			break
 		}
-		key, err := s.readString()
-		if err != nil {
-			return err
-		}
-		i := d.lookup(key, next)
-		if err := s.expect(':', "after a key"); err != nil {
-			return err
-		}
-		if i < 0 || d.cols[i].seen == seen {
-			// Not a schema column, or a second spelling of one already set: first wins.
-			if err := s.skip(0); err != nil {
+		i := next
+		if i >= len(d.cols) || d.cols[i].quoted == nil || !c.keyIs(d.cols[i].quoted) {
+			key, err := c.key()
+			if err != nil {
 				return err
 			}
-		} else {
+			if i = d.lookup(key, next); i < 0 {
+				d.extra.add(key, row)
+			}
+		}
+		switch {
+		case i < 0:
+			err = c.skip()
+		case d.cols[i].seen == seen: // a second spelling of a column already set: the first wins
+			err = c.skip()
+		default:
 			col := &d.cols[i]
-			col.seen = seen
-			next = i + 1
-			if err := d.cell(s, col, row); err != nil {
-				return err
-			}
+			col.seen, next = seen, i+1
+			err = d.cell(c, col, row)
 		}
-		if c, err = s.peek("a row"); err != nil {
+		if err != nil {
 			return err
-		}
-		s.pos++
-		if c == '}' {
-			break
-		}
-		if c != ',' {
-			s.pos--
-			return s.syntax(fmt.Sprintf("expected ',' or '}' in row %d, found %s", row, s.describe()))
 		}
 	}
 	for i := range d.cols {
@@ -102,29 +84,29 @@ func (d *decoder) row(s *scanner, row int) error {
 	return nil
 }
 
-func (d *decoder) cell(s *scanner, col *column, row int) error {
-	c, err := s.peek("a value")
+func (d *decoder) cell(c cursor, col *column, row int) error {
+	b, err := c.peek("a value")
 	if err != nil {
 		return err
 	}
-	if c == 'n' {
-		lit, err := s.readLiteral()
+	if b == 'n' {
+		lit, err := c.literal()
 		if err != nil {
 			return err
 		}
 		if string(lit) != "null" {
-			return s.syntax(fmt.Sprintf("invalid JSON value %q in row %d", excerpt(lit, 40), row))
+			return c.syntax(fmt.Sprintf("invalid JSON value %q in row %d", excerpt(lit, 40), row))
 		}
 		col.b.null()
 		return nil
 	}
-	err = col.b.value(s, c)
+	err = col.b.value(c, b)
 	if err == nil {
 		return nil
 	}
 	var ve *valueError
 	if errors.As(err, &ve) {
-		return &DecodeError{Offset: s.offset(), Row: row, Column: col.name, Type: col.typ, Value: string(ve.value), Msg: ve.msg}
+		return &DecodeError{Offset: c.offset(), Row: row, Column: col.name, Type: col.typ, Value: string(ve.value), Msg: ve.msg}
 	}
 	return err
 }
@@ -143,4 +125,66 @@ func (d *decoder) lookup(key []byte, next int) int {
 		return i
 	}
 	return -1
+}
+
+// extraKeys remembers row keys that match no schema column, for one notice: their values are not
+// shown, and a user who expects them should hear why.
+type extraKeys struct {
+	names    map[string]bool
+	rows     int
+	lastRow  int
+	firstRow int
+}
+
+const maxExtraNames = 5
+
+func (e *extraKeys) add(key []byte, row int) {
+	if e.names == nil {
+		e.names, e.firstRow, e.lastRow = map[string]bool{}, row, -1
+	}
+	if row != e.lastRow {
+		e.rows, e.lastRow = e.rows+1, row
+	}
+	if len(e.names) < maxExtraNames && !e.names[string(key)] {
+		e.names[string(key)] = true
+	}
+}
+
+// notices are the remarks on a result that decoded but not quite as the user may think.
+func (d *decoder) notices() []data.Notice {
+	var out []data.Notice
+	if e := d.extra; e.rows > 0 {
+		names := make([]string, 0, len(e.names))
+		for n := range e.names {
+			names = append(names, fmt.Sprintf("%q", n))
+		}
+		sort.Strings(names)
+		list := strings.Join(names, ", ")
+		if len(e.names) == maxExtraNames {
+			list += ", ..."
+		}
+		out = append(out, data.Notice{Severity: data.NoticeSeverityWarning, Text: fmt.Sprintf(
+			"%d row(s), the first row %d, have keys the response's schema does not list (%s); their values are not shown. "+
+				"The API answered rows and schema that disagree: project the columns you need explicitly.", e.rows, e.firstRow, list)})
+	}
+	if pairs := d.caseTwins(); len(pairs) > 0 {
+		out = append(out, data.Notice{Severity: data.NoticeSeverityInfo, Text: "Columns " + strings.Join(pairs, ", ") +
+			" differ only in case; row keys are matched to them exactly. Rename one with project-rename to tell them apart in panels."})
+	}
+	return out
+}
+
+// caseTwins lists the column names that another column repeats but for case, as "a"/"A" pairs.
+func (d *decoder) caseTwins() []string {
+	first := map[string]string{}
+	var pairs []string
+	for _, c := range d.cols {
+		low := string(lower(nil, []byte(c.name)))
+		if f, ok := first[low]; ok && f != c.name {
+			pairs = append(pairs, fmt.Sprintf("%q/%q", f, c.name))
+			continue
+		}
+		first[low] = c.name
+	}
+	return pairs
 }

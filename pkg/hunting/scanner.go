@@ -19,6 +19,7 @@ type scanner struct {
 	mark    int
 	rerr    error // sticky read error; io.EOF at the end of the body
 	scratch []byte
+	key     []byte // the last object key, copied out of buf
 }
 
 // maxDepth bounds nesting in skipped and captured values: a hostile body cannot exhaust the stack.
@@ -116,18 +117,6 @@ func (s *scanner) peek(what string) (byte, error) {
 			return 0, s.eof(what)
 		}
 	}
-}
-
-// atEnd reports whether only whitespace remains.
-func (s *scanner) atEnd() (bool, error) {
-	_, err := s.peek("")
-	if err == nil {
-		return false, nil
-	}
-	if s.rerr != nil && !errors.Is(s.rerr, io.EOF) {
-		return false, err
-	}
-	return true, nil
 }
 
 // expect consumes the next non-whitespace byte, which must be c.

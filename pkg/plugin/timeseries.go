@@ -35,17 +35,18 @@ func toTimeSeries(src *data.Frame, timeCol string) (*data.Frame, *data.Notice) {
 		return nil, notTimeSeries("it has no numeric column")
 	}
 	order, times := sortedRows(src.Fields[ti])
-	long := data.NewFrame(src.Name, data.NewField(src.Fields[ti].Name, nil, times))
-	for _, i := range append(factors, values...) {
-		long.Fields = append(long.Fields, copyRows(src.Fields[i], order))
-	}
-	out := long
+	var out *data.Frame
 	if len(factors) > 0 && len(order) > 0 {
-		wide, err := data.LongToWide(long, nil)
+		wide, err := longToWide(src, ti, factors, values, order, times)
 		if err != nil {
 			return nil, notTimeSeries(err.Error())
 		}
 		out = wide
+	} else {
+		out = data.NewFrame(src.Name, data.NewField(src.Fields[ti].Name, nil, times))
+		for _, i := range append(factors, values...) {
+			out.Fields = append(out.Fields, copyRows(src.Fields[i], order))
+		}
 	}
 	if out.Meta == nil || out.Meta.Type == "" {
 		out.Meta = &data.FrameMeta{Type: data.FrameTypeTimeSeriesWide, TypeVersion: data.FrameTypeVersion{0, 1}}
@@ -70,30 +71,61 @@ func notTimeSeries(why string) *data.Notice {
 }
 
 // sortedRows returns the indexes of the rows with a non-null time, sorted by time (stable), and those
-// times in that order.
+// times in that order. Results that are already in time order (summarize ... by bin() usually is)
+// are not sorted again.
 func sortedRows(tf *data.Field) ([]int, []time.Time) {
-	idx := make([]int, 0, tf.Len())
-	times := make([]time.Time, tf.Len())
-	for i := range tf.Len() {
-		if v, ok := tf.ConcreteAt(i); ok {
-			times[i] = v.(time.Time)
-			idx = append(idx, i)
+	n := tf.Len()
+	rows := byTime{idx: make([]int, 0, n), times: make([]time.Time, 0, n)}
+	inOrder := true
+	for i := range n {
+		t, ok := timeAt(tf, i)
+		if !ok {
+			continue
 		}
+		if k := len(rows.times); k > 0 && t.Before(rows.times[k-1]) {
+			inOrder = false
+		}
+		rows.idx, rows.times = append(rows.idx, i), append(rows.times, t)
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return times[idx[a]].Before(times[idx[b]]) })
-	sorted := make([]time.Time, len(idx))
-	for j, i := range idx {
-		sorted[j] = times[i]
+	if !inOrder {
+		sort.Stable(rows)
 	}
-	return idx, sorted
+	return rows.idx, rows.times
 }
 
-// copyRows copies the rows in order into a new field of the same type (never aliasing the source).
+// byTime sorts row indexes and their times together.
+type byTime struct {
+	idx   []int
+	times []time.Time
+}
+
+func (b byTime) Len() int           { return len(b.idx) }
+func (b byTime) Less(i, j int) bool { return b.times[i].Before(b.times[j]) }
+func (b byTime) Swap(i, j int) {
+	b.idx[i], b.idx[j] = b.idx[j], b.idx[i]
+	b.times[i], b.times[j] = b.times[j], b.times[i]
+}
+
+// timeAt reads a time cell without boxing a copy of it (At of a nullable field returns the pointer).
+func timeAt(f *data.Field, i int) (time.Time, bool) {
+	switch v := f.At(i).(type) {
+	case *time.Time:
+		if v != nil {
+			return *v, true
+		}
+	case time.Time:
+		return v, true
+	}
+	return time.Time{}, false
+}
+
+// copyRows copies the rows in order into a new field of the same type and name. A nullable cell's
+// pointer is shared with the source, whose values nobody modifies (the result may be cached).
 func copyRows(f *data.Field, order []int) *data.Field {
 	out := data.NewFieldFromFieldType(f.Type(), len(order))
 	out.Name = f.Name
 	for j, i := range order {
-		out.Set(j, f.CopyAt(i))
+		out.Set(j, f.At(i))
 	}
 	return out
 }

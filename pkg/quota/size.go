@@ -48,10 +48,13 @@ func fieldSize(f *data.Field) int64 {
 	case data.FieldTypeJSON:
 		n += int64(rows) * sliceOverhead
 		for i := 0; i < rows; i++ {
-			if v, ok := f.ConcreteAt(i); ok {
-				if raw, isRaw := v.(json.RawMessage); isRaw {
-					n += int64(len(raw))
+			switch v := f.At(i).(type) {
+			case *json.RawMessage:
+				if v != nil {
+					n += int64(len(*v))
 				}
+			case json.RawMessage:
+				n += int64(len(v))
 			}
 		}
 	case data.FieldTypeTime:
@@ -68,11 +71,16 @@ func fieldSize(f *data.Field) int64 {
 	return n
 }
 
+// stringAt reads a cell through At, which hands out a nullable field's pointer as it is (ConcreteAt
+// would box a copy of every string: one allocation per cell of every large result).
 func stringAt(f *data.Field, i int) string {
-	v, ok := f.ConcreteAt(i)
-	if !ok {
-		return ""
+	switch v := f.At(i).(type) {
+	case *string:
+		if v != nil {
+			return *v
+		}
+	case string:
+		return v
 	}
-	s, _ := v.(string)
-	return s
+	return ""
 }
