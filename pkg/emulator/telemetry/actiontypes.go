@@ -15,7 +15,7 @@ import (
 func deviceEventActionTypes() []string {
 	return []string{
 		"AccountCheckedForBlankPassword", "AntivirusDefinitionsUpdated", "AntivirusDefinitionsUpdateFailed", "AntivirusDetection",
-"AntivirusEmergencyUpdatesInstalled", "AntivirusError", "AntivirusMalwareActionFailed",
+		"AntivirusEmergencyUpdatesInstalled", "AntivirusError", "AntivirusMalwareActionFailed",
 		"AntivirusMalwareBlocked", "AntivirusReport", "AntivirusScanCancelled", "AntivirusScanCompleted", "AntivirusScanFailed",
 		"AntivirusTroubleshootModeEvent",
 		"AppControlAppInstallationAudited", "AppControlAppInstallationBlocked", "AppControlCodeIntegrityDriverRevoked",

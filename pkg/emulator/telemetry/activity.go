@@ -38,6 +38,10 @@ func (g *generator) endpointActivity() {
 			g.baselineDay(d, day, g.bl)
 			if d.os.family == "windows" {
 				g.deviceEventBreadth(d, day, common, all)
+				g.logonBreadth(d, day)
+				g.networkBreadth(d, day)
+				g.registryBreadth(d, day)
+				g.fileBreadth(d, day)
 			}
 		}
 	}

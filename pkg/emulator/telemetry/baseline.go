@@ -10,7 +10,7 @@ import (
 // kind the tools that fit with their cumulative weights.
 type baseline struct {
 	tools  []tool
-	shared []*file           // image of tools[i], nil when per-profile
+	shared []*file            // image of tools[i], nil when per-profile
 	own    map[string][]*file // device id -> per-profile images
 	picks  map[string]picker  // device kind -> candidate tools
 	msi    *file              // the Windows Installer service's image, parent of installs
