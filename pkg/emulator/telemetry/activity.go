@@ -17,6 +17,8 @@ func (g *generator) endpointActivity() {
 	ep := knownEndpoints()
 	dl := newDLLs()
 	cl := newCmdlines()
+	g.bl, g.ep, g.cl = newBaseline(), ep, cl
+	common, all := weightedDeviceEvents(), deviceEventActionTypes()
 	// Boot every device first: a day on one device may reach into another (RDP, PsExec).
 	for _, d := range g.w.devices {
 		g.boot(d)
@@ -32,6 +34,14 @@ func (g *generator) endpointActivity() {
 				g.serverDay(d, day, ep, dl, cl)
 			default:
 				g.workstationDay(d, day, ep, dl, cl)
+			}
+			g.baselineDay(d, day, g.bl)
+			if d.os.family == "windows" {
+				g.deviceEventBreadth(d, day, common, all)
+				g.logonBreadth(d, day)
+				g.networkBreadth(d, day)
+				g.registryBreadth(d, day)
+				g.fileBreadth(d, day)
 			}
 		}
 	}

@@ -30,6 +30,9 @@ type generator struct {
 	reg      regInfo
 	report   int64
 	activity *rnd
+	bl       *baseline
+	ep       endpoints
+	cl       *cmdlines
 
 	proc, netw, files, regs, imgs, events, logons *builder
 	alerts, behaviors                             []*alert

@@ -57,6 +57,7 @@ func (g *generator) stories() {
 	g.persistenceOnServer(c, psexesvc)
 	g.bruteForce(c)
 	g.backgroundAlerts()
+	g.intrusions(c)
 }
 
 // encodedCommand is PowerShell's -EncodedCommand form: base64 of the UTF-16LE script.

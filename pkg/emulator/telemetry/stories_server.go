@@ -2,6 +2,7 @@ package telemetry
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -146,6 +147,7 @@ func (g *generator) backgroundAlerts() {
 		}
 		if i%2 == 0 {
 			f := dataFile(`C:\Users\`+d.owner.profile+`\Downloads\eicar.com.txt`, "eicar", 68)
+			g.downloaded(d, f, ts-int64(2*time.Second), "https://secure.eicar.example/download/eicar.com.txt")
 			g.devEvent(d, d.defend, ts, "AntivirusDetection", func(rw *row) {
 				rw.file = f
 				rw.additional = `{"ThreatName":"Virus:DOS/EICAR_Test_File","WasRemediated":true,"WasExecutingWhileDetected":false}`
@@ -155,6 +157,7 @@ func (g *generator) backgroundAlerts() {
 				evidence{entityType: "File", role: "Impacted", dev: d, file: f, family: "EICAR_Test_File"})
 		} else {
 			f := dataFile(`C:\Users\`+d.owner.profile+`\Downloads\FreePDFConverterSetup.exe`, "pua", 3_221_504)
+			g.downloaded(d, f, ts-int64(3*time.Second), "https://free-pdf-converter.example/get/FreePDFConverterSetup.exe")
 			g.devEvent(d, d.defend, ts, "AntivirusDetection", func(rw *row) {
 				rw.file = f
 				rw.additional = `{"ThreatName":"PUA:Win32/Presenoker","WasRemediated":true,"WasExecutingWhileDetected":false}`
@@ -164,4 +167,14 @@ func (g *generator) backgroundAlerts() {
 				evidence{entityType: "File", role: "Impacted", dev: d, file: f, family: "Presenoker"})
 		}
 	}
+}
+
+// downloaded records a browser download of f from url just before ts: the file event a detection of f joins
+// to by hash.
+func (g *generator) downloaded(d *device, f *file, ts int64, url string) {
+	host := strings.SplitN(strings.TrimPrefix(url, "https://"), "/", 2)[0]
+	b := g.newProc(d, g.sessionProc(d, ts), iMsedge, d.launch[iMsedge], d.owner, ts-int64(time.Minute))
+	g.fileEvent(d, b, ts, "FileCreated", f, func(r *row) {
+		r.originURL, r.originIP, r.referrer = url, "198.51.100.9", "https://"+host+"/"
+	})
 }
